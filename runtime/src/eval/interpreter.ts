@@ -39,6 +39,11 @@ export interface InterpreterOptions {
   maxDepth?: number;
   /** Extra modules to install after the standard library (tests, embedders). */
   modules?: StdlibModule[];
+  /**
+   * Shared interrupt flag: any non-zero value in slot 0 stops evaluation with an
+   * "interrupted" error. Another thread sets it (the evaluating one may be busy).
+   */
+  interruptFlag?: Int32Array;
 }
 
 const DEFAULT_MAX_DEPTH = 10_000;
@@ -63,6 +68,8 @@ export class Interpreter implements InterpreterLike, CallContext {
   private readonly out: (s: string) => void;
   private readonly err: (s: string) => void;
   private gensymCounter = 0;
+  private calls = 0;
+  private readonly interruptFlag: Int32Array | undefined;
   private readonly topFrame = new Frame([], null);
 
   constructor(opts: InterpreterOptions = {}) {
@@ -71,6 +78,7 @@ export class Interpreter implements InterpreterLike, CallContext {
     this.signal = opts.signal;
     this.args = opts.args ?? [];
     this.maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.interruptFlag = opts.interruptFlag;
     this.compiler = new Compiler(this);
     installSpecialForms();
     for (const m of [coreModule, ...allModules, ...(opts.modules ?? [])]) this.installModule(m);
@@ -84,6 +92,15 @@ export class Interpreter implements InterpreterLike, CallContext {
 
   installModule(m: StdlibModule): void {
     for (const spec of m.builtins) this.define(spec.name, toNative(spec));
+  }
+
+  interrupted(): boolean {
+    return (this.interruptFlag !== undefined && Atomics.load(this.interruptFlag, 0) !== 0) || this.signal?.aborted === true;
+  }
+
+  /** Throws "interrupted" if the user asked to stop. */
+  checkInterrupt(): void {
+    if (this.interrupted()) throw new SemaError('interrupted', 'interrupted');
   }
 
   writeOut(text: string): void {
@@ -139,6 +156,7 @@ export class Interpreter implements InterpreterLike, CallContext {
       for (;;) {
         if (fn instanceof Closure) {
           if (++this.depth > this.maxDepth) throw stackDepthError(this.maxDepth);
+          if ((++this.calls & 0xfff) === 0) this.checkInterrupt();
           const result = fn.body(this.bindArgs(fn, args));
           this.depth--;
           if (result instanceof TailCall) {
