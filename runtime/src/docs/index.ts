@@ -3,10 +3,11 @@
 
 import type { BuiltinDoc } from './types';
 import { coreDocs } from './core';
+import { specialFormDocs } from './special-forms';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, specialFormDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 
