@@ -84,12 +84,12 @@ export function parseConformanceFile(text: string, fileName: string): ParsedFile
   return { cases, problems };
 }
 
-/** `known-failures.txt`: `file.sema:LINE reason` per line; `#` starts a comment. */
+/** `known-failures.txt`: `file.sema:LINE reason` per line; lines starting with `#` are comments. */
 export function parseKnownFailures(text: string): Map<string, string> {
   const known = new Map<string, string>();
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (line === '') continue;
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
     const m = /^(\S+\.sema:\d+)\s+(.+)$/.exec(line);
     if (!m) throw new Error(`known-failures.txt: bad line: ${raw}`);
     known.set(m[1]!, m[2]!);
