@@ -1,5 +1,6 @@
 // Every stdlib module the interpreter installs at start-up.
 
 import type { StdlibModule } from './registry';
+import { stringsModule } from './strings';
 
-export const allModules: StdlibModule[] = [];
+export const allModules: StdlibModule[] = [stringsModule];
