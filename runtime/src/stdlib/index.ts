@@ -2,5 +2,7 @@
 
 import type { StdlibModule } from './registry';
 import { stringsModule } from './strings';
+import { ioModule } from './io';
+import { fileIoModule } from './file-io';
 
-export const allModules: StdlibModule[] = [stringsModule];
+export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule];
