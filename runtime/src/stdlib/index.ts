@@ -4,5 +4,6 @@ import type { StdlibModule } from './registry';
 import { stringsModule } from './strings';
 import { ioModule } from './io';
 import { fileIoModule } from './file-io';
+import { jsonModule } from './json';
 
-export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule];
+export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule];
