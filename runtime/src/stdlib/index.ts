@@ -5,5 +5,6 @@ import { stringsModule } from './strings';
 import { ioModule } from './io';
 import { fileIoModule } from './file-io';
 import { jsonModule } from './json';
+import { regexModule } from './regex';
 
-export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule];
+export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule];
