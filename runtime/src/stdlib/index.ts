@@ -6,5 +6,6 @@ import { ioModule } from './io';
 import { fileIoModule } from './file-io';
 import { jsonModule } from './json';
 import { regexModule } from './regex';
+import { datetimeModule } from './datetime';
 
-export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule];
+export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule, datetimeModule];
