@@ -1,13 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datetimeModule } from '../../src/stdlib/datetime';
 import { checkAll, checkError, Session } from './harness';
 import { printValue } from '../../src/reader';
 
-const M = [datetimeModule];
 
 test('formatting', () => {
-  checkAll(M, [
+  checkAll([
     ['(define ts 1736943000.0)', 'nil'],
     ['(time/format ts "%Y-%m-%d")', '"2025-01-15"'],
     ['(time/format ts "%H:%M:%S")', '"12:10:00"'],
@@ -31,7 +29,7 @@ test('formatting', () => {
 });
 
 test('parsing, date parts and arithmetic', () => {
-  checkAll(M, [
+  checkAll([
     ['(time/parse "2025-01-15 12:10:00" "%Y-%m-%d %H:%M:%S")', '1736943000.0'],
     ['(time/parse "2025-01-15 00:00:00" "%Y-%m-%d %H:%M:%S")', '1736899200.0'],
     ['(time/parse "15/01/2025 14:30:00" "%d/%m/%Y %H:%M:%S")', '1736951400.0'],
@@ -46,19 +44,19 @@ test('parsing, date parts and arithmetic', () => {
     ['(time/diff (time/add 1736943000.0 0.5) 1736943000.0)', '0.5'],
     ['(sleep 1)', 'nil'],
   ]);
-  const s = new Session(M);
+  const s = new Session();
   const now = s.run('(time/now)');
   assert.match(printValue(now), /^\d{10}\.\d+$|^\d{10}\.0$/);
   assert.equal(typeof s.run('(time-ms)'), 'number');
 });
 
 test('time errors', () => {
-  checkError(M, '(time/parse "2025-01-15" "%Y-%m-%d")', 'eval', 'time/parse: parse error: input is not enough for unique date and time');
-  checkError(M, '(time/parse "2025-13-15 00:00" "%Y-%m-%d %H:%M")', 'eval', 'input is out of range');
-  checkError(M, '(time/parse "2025-01-15 00:00x" "%Y-%m-%d %H:%M")', 'eval', 'trailing input');
-  checkError(M, '(time/parse "2025-01-15 0" "%Y-%m-%d %H:%M")', 'eval', 'premature end of input');
-  checkError(M, '(time/parse "2025/01/15 00:00" "%Y-%m-%d %H:%M")', 'eval', 'input contains invalid characters');
-  checkError(M, '(time/format 0 "%Q")', 'eval', 'time/format: invalid format string');
-  checkError(M, '(time/format "x" "%Y")', 'type-error', 'expected number, got string');
-  checkError(M, '(sleep 1.5)', 'type-error', 'expected int, got float');
+  checkError('(time/parse "2025-01-15" "%Y-%m-%d")', 'eval', 'time/parse: parse error: input is not enough for unique date and time');
+  checkError('(time/parse "2025-13-15 00:00" "%Y-%m-%d %H:%M")', 'eval', 'input is out of range');
+  checkError('(time/parse "2025-01-15 00:00x" "%Y-%m-%d %H:%M")', 'eval', 'trailing input');
+  checkError('(time/parse "2025-01-15 0" "%Y-%m-%d %H:%M")', 'eval', 'premature end of input');
+  checkError('(time/parse "2025/01/15 00:00" "%Y-%m-%d %H:%M")', 'eval', 'input contains invalid characters');
+  checkError('(time/format 0 "%Q")', 'eval', 'time/format: invalid format string');
+  checkError('(time/format "x" "%Y")', 'type-error', 'expected number, got string');
+  checkError('(sleep 1.5)', 'type-error', 'expected int, got float');
 });

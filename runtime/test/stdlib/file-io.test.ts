@@ -3,13 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileIoModule } from '../../src/stdlib/file-io';
-import { stringsModule } from '../../src/stdlib/strings';
 import { printValue } from '../../src/reader';
 import { NativeFn } from '../../src/eval/values';
 import { checkAll, checkError, Session } from './harness';
 
-const M = [fileIoModule, stringsModule];
 
 function withTempDir(body: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'sema-file-io-'));
@@ -22,8 +19,8 @@ function withTempDir(body: (dir: string) => void): void {
 
 test('write, read, append, lines and bytes', () => {
   withTempDir((d) => {
-    const s = new Session(M);
-    s.globals.set('dir', d);
+    const s = new Session();
+    s.define('dir', d);
     const run = (src: string) => printValue(s.run(src));
     run('(define f (path/join dir "a.txt"))');
     assert.equal(run('(file/write f "hello\\r\\nworld\\n")'), 'nil');
@@ -54,10 +51,10 @@ test('write, read, append, lines and bytes', () => {
 
 test('file/for-each-line calls back once per line', () => {
   withTempDir((d) => {
-    const s = new Session(M);
+    const s = new Session();
     const seen: string[] = [];
-    s.globals.set('f', join(d, 'l.txt'));
-    s.globals.set(
+    s.define('f', join(d, 'l.txt'));
+    s.define(
       'note',
       new NativeFn('note', (a) => {
         seen.push(a[0] as string);
@@ -74,8 +71,8 @@ test('directories, glob and symlinks', () => {
     mkdirSync(join(d, 'src', 'sub'), { recursive: true });
     for (const f of ['src/main.rs', 'src/lib.rs', 'src/sub/deep.rs', 'src/notes.txt', 'top.txt']) writeFileSync(join(d, f), '');
     symlinkSync(join(d, 'top.txt'), join(d, 'link'));
-    const s = new Session(M);
-    s.globals.set('dir', d);
+    const s = new Session();
+    s.define('dir', d);
     const rel = (v: unknown) => printValue(v as never).split(d + '/').join('');
     assert.equal(rel(s.run('(file/glob (path/join dir "src/**/*.rs"))')), '("src/lib.rs" "src/main.rs" "src/sub/deep.rs")');
     assert.equal(rel(s.run('(file/glob (path/join dir "*.txt"))')), '("top.txt")');
@@ -87,11 +84,11 @@ test('directories, glob and symlinks', () => {
     assert.equal(printValue(s.run('(path/within? dir (path/join dir "src" "x"))')), '#t');
     assert.equal(printValue(s.run('(path/within? (path/join dir "src") (path/join dir "src/../top.txt"))')), '#f');
   });
-  checkError(M, '(file/glob "a**b")', 'eval', 'file/glob: invalid pattern');
+  checkError('(file/glob "a**b")', 'eval', 'file/glob: invalid pattern');
 });
 
 test('path manipulation follows the reference', () => {
-  checkAll(M, [
+  checkAll([
     ['(path/join "src" "main.rs")', '"src/main.rs"'],
     ['(path/join "a" "b" "c.txt")', '"a/b/c.txt"'],
     ['(path/join "a" "/abs")', '"/abs"'],
@@ -117,8 +114,8 @@ test('path manipulation follows the reference', () => {
 });
 
 test('file errors are io errors naming the path', () => {
-  checkError(M, '(file/read "/nonexistent/x.txt")', 'io', 'file/read /nonexistent/x.txt: No such file or directory (os error 2)');
-  checkError(M, '(file/delete "/nonexistent/y")', 'io', 'file/delete /nonexistent/y');
-  checkError(M, '(path/absolute "/nonexistent/z")', 'io', 'path/absolute /nonexistent/z');
-  checkError(M, '(file/write "/tmp/x" 5)', 'type-error', 'expected string, got int');
+  checkError('(file/read "/nonexistent/x.txt")', 'io', 'file/read /nonexistent/x.txt: No such file or directory (os error 2)');
+  checkError('(file/delete "/nonexistent/y")', 'io', 'file/delete /nonexistent/y');
+  checkError('(path/absolute "/nonexistent/z")', 'io', 'path/absolute /nonexistent/z');
+  checkError('(file/write "/tmp/x" 5)', 'type-error', 'expected string, got int');
 });

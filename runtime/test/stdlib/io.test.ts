@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ioModule } from '../../src/stdlib/io';
-import { stringsModule } from '../../src/stdlib/strings';
 import { setStdinSource } from '../../src/stdlib/stdin';
 import { checkAll, checkError, Session } from './harness';
 
-const M = [ioModule, stringsModule];
 
 test('display, print, println, newline and pprint write to the interpreter', () => {
-  const s = new Session(M);
+  const s = new Session();
   s.run('(display "no newline") (display 42) (newline)');
   s.run('(println "with newline" 42 "x") (print "hello" #\\a 1.5) (display #\\a \'("q"))');
   assert.equal(s.out, 'no newline42\nwith newline 42 x\n"hello" #\\a 1.5#\\a ("q")');
@@ -24,15 +21,15 @@ test('display, print, println, newline and pprint write to the interpreter', () 
 });
 
 test('read and read-many parse text into values', () => {
-  checkAll(M, [
+  checkAll([
     ['(read "(+ 1 2)")', '(+ 1 2)'],
     ['(read "42 43")', '42'],
     ['(read "")', 'nil'],
     ['(read "{:a [1 \\"x\\"]}")', '{:a [1 "x"]}'],
     ['(io/read-many "1 :k (a b)")', '(1 :k (a b))'],
   ]);
-  checkError(M, '(read "(1 2")', 'reader', 'at 1:1');
-  checkError(M, '(read 5)', 'type-error', 'expected string, got int');
+  checkError('(read "(1 2")', 'reader', 'at 1:1');
+  checkError('(read 5)', 'type-error', 'expected string, got int');
 });
 
 test('stdin: lines, EOF and the rest of input', () => {
@@ -42,7 +39,7 @@ test('stdin: lines, EOF and the rest of input', () => {
     buf.set(c);
     return c.length;
   });
-  checkAll(M, [
+  checkAll([
     ['(io/read-line)', '"first"'],
     ['(io/eof?)', '#f'],
     ['(io/read-line)', '"second"'],
@@ -57,5 +54,5 @@ test('stdin: lines, EOF and the rest of input', () => {
     buf.set(c);
     return c.length;
   });
-  checkAll(M, [['(io/read-stdin)', '"all of it\\nand more"']]);
+  checkAll([['(io/read-stdin)', '"all of it\\nand more"']]);
 });

@@ -1,15 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonModule } from '../../src/stdlib/json';
-import { ioModule } from '../../src/stdlib/io';
 import { ryuFloat } from '../../src/stdlib/json-text';
 import { Float } from '../../src/eval/values';
 import { checkAll, checkError, Session } from './harness';
 
-const M = [jsonModule, ioModule];
 
 test('json/encode examples', () => {
-  checkAll(M, [
+  checkAll([
     ['(json/encode 42)', '"42"'],
     ['(json/encode "hello")', '"\\"hello\\""'],
     ['(json/encode #t)', '"true"'],
@@ -23,7 +20,7 @@ test('json/encode examples', () => {
 });
 
 test('json/encode-pretty indents by two spaces', () => {
-  const s = new Session(M);
+  const s = new Session();
   assert.equal(
     s.run('(json/encode-pretty {:name "Ada" :scores [95 87 92]})'),
     '{\n  "name": "Ada",\n  "scores": [\n    95,\n    87,\n    92\n  ]\n}',
@@ -32,7 +29,7 @@ test('json/encode-pretty indents by two spaces', () => {
 });
 
 test('json/decode examples and round trips', () => {
-  checkAll(M, [
+  checkAll([
     ['(json/decode "42")', '42'],
     ['(json/decode "3.14")', '3.14'],
     ['(json/decode "1.0")', '1.0'],
@@ -49,17 +46,17 @@ test('json/decode examples and round trips', () => {
 });
 
 test('json errors', () => {
-  const s = new Session(M);
-  s.globals.set('nan', new Float(NaN));
+  const s = new Session();
+  s.define('nan', new Float(NaN));
   assert.throws(() => s.run('(json/encode [nan])'), /json\/encode: cannot encode NaN\/Infinity as JSON/);
-  checkError(M, '(json/encode display)', 'eval', 'json/encode: cannot encode native-fn as JSON');
-  checkError(M, '(json/decode "not json")', 'eval', 'json/decode: parse error at line 1 column 2: expected ident at line 1 column 2');
-  checkError(M, '(json/decode "")', 'eval', 'EOF while parsing a value at line 1 column 0');
-  checkError(M, '(json/decode "[1,]")', 'eval', 'trailing comma');
-  checkError(M, '(json/decode "{\\"a\\" 1}")', 'eval', 'expected `:`');
-  checkError(M, '(json/decode "[1] x")', 'eval', 'trailing characters at line 1 column 5');
-  checkError(M, '(json/decode "@")', 'eval', 'expected value at line 1 column 1');
-  checkError(M, '(json/decode 42)', 'type-error', 'expected string, got int');
+  checkError('(json/encode display)', 'eval', 'json/encode: cannot encode native-fn as JSON');
+  checkError('(json/decode "not json")', 'eval', 'json/decode: parse error at line 1 column 2: expected ident at line 1 column 2');
+  checkError('(json/decode "")', 'eval', 'EOF while parsing a value at line 1 column 0');
+  checkError('(json/decode "[1,]")', 'eval', 'trailing comma');
+  checkError('(json/decode "{\\"a\\" 1}")', 'eval', 'expected `:`');
+  checkError('(json/decode "[1] x")', 'eval', 'trailing characters at line 1 column 5');
+  checkError('(json/decode "@")', 'eval', 'expected value at line 1 column 1');
+  checkError('(json/decode 42)', 'type-error', 'expected string, got int');
 });
 
 test('floats are written the way ryu writes them', () => {
