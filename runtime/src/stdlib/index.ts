@@ -7,5 +7,7 @@ import { fileIoModule } from './file-io';
 import { jsonModule } from './json';
 import { regexModule } from './regex';
 import { datetimeModule } from './datetime';
+import { systemModule } from './system';
+import { bytevectorsModule } from './bytevectors';
 
-export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule, datetimeModule];
+export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule, datetimeModule, systemModule, bytevectorsModule];
