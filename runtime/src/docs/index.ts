@@ -3,10 +3,15 @@
 
 import type { BuiltinDoc } from './types';
 import { coreDocs } from './core';
+import { stringDocs } from './strings';
+import { charDocs } from './chars';
+import { ioDocs } from './io';
+import { jsonDocs, regexDocs, bytevectorDocs } from './data-formats';
+import { datetimeDocs, systemDocs } from './system';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 
