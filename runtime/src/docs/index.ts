@@ -8,10 +8,11 @@ import { charDocs } from './chars';
 import { ioDocs } from './io';
 import { jsonDocs, regexDocs, bytevectorDocs } from './data-formats';
 import { datetimeDocs, systemDocs } from './system';
+import { textDocs } from './text';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

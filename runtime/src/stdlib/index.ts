@@ -9,5 +9,6 @@ import { regexModule } from './regex';
 import { datetimeModule } from './datetime';
 import { systemModule } from './system';
 import { bytevectorsModule } from './bytevectors';
+import { textModule } from './text';
 
-export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule, datetimeModule, systemModule, bytevectorsModule];
+export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule, datetimeModule, systemModule, bytevectorsModule, textModule];
