@@ -37,3 +37,14 @@ export const bytevectorDocs: BuiltinDoc[] = [
   b('(utf8/to-string bv)', 'Decodes UTF-8 bytes into a string; invalid UTF-8 is an error.', ['(utf8/to-string #u8(104 105))  ; => "hi"'], ['utf8->string', 'bytevector->string']),
   b('(string/to-utf8 s)', 'The UTF-8 bytes of a string.', ['(string/to-utf8 "hi")  ; => #u8(104 105)'], ['string->utf8', 'string->bytevector']),
 ];
+
+const h = (sig: string[], summary: string, examples: string[]): BuiltinDoc => fnDoc('http-json', sig, summary, examples);
+const HTTP_RESULT = 'Returns `{:status :headers :body}` (header names as lower-case keywords, the body as a string). Options: `:headers` (a map) and `:timeout` (milliseconds); network failures are `:io` errors.';
+
+export const httpDocs: BuiltinDoc[] = [
+  h(['(http/get url)', '(http/get url options)'], `Sends a GET request. ${HTTP_RESULT}`, ['(:status (http/get "https://example.com"))  ; => 200']),
+  h(['(http/post url body)', '(http/post url body options)'], `Sends a POST request; a map body is sent as JSON. ${HTTP_RESULT}`, ['(http/post "https://example.com/users" {:name "Ada"})']),
+  h(['(http/put url body)', '(http/put url body options)'], `Sends a PUT request; a map body is sent as JSON. ${HTTP_RESULT}`, ['(http/put "https://example.com/users/42" {:name "Ada"})']),
+  h(['(http/delete url)', '(http/delete url options)'], `Sends a DELETE request. ${HTTP_RESULT}`, ['(http/delete "https://example.com/users/42")']),
+  h(['(http/request method url)', '(http/request method url options)', '(http/request method url options body)'], `Sends a request with any of GET, POST, PUT, DELETE, PATCH or HEAD (any case). ${HTTP_RESULT}`, ['(http/request "PATCH" "https://example.com/users/42" {} {:name "Ada"})']),
+];

@@ -6,13 +6,13 @@ import { coreDocs } from './core';
 import { stringDocs } from './strings';
 import { charDocs } from './chars';
 import { ioDocs } from './io';
-import { jsonDocs, regexDocs, bytevectorDocs } from './data-formats';
+import { jsonDocs, regexDocs, bytevectorDocs, httpDocs } from './data-formats';
 import { datetimeDocs, systemDocs } from './system';
 import { textDocs } from './text';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

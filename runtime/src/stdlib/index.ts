@@ -10,5 +10,6 @@ import { datetimeModule } from './datetime';
 import { systemModule } from './system';
 import { bytevectorsModule } from './bytevectors';
 import { textModule } from './text';
+import { httpModule } from './http';
 
-export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule, datetimeModule, systemModule, bytevectorsModule, textModule];
+export const allModules: StdlibModule[] = [stringsModule, ioModule, fileIoModule, jsonModule, regexModule, datetimeModule, systemModule, bytevectorsModule, textModule, httpModule];

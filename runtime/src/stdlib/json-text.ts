@@ -34,26 +34,31 @@ function keyString(k: Value): string {
   return printValue(k);
 }
 
-/** Strict conversion: NaN/Infinity and non-data values are errors. */
-export function toJson(v: Value): Json {
+/**
+ * Strict conversion: NaN/Infinity and non-data values are errors. The lossy one (HTTP
+ * bodies) writes NaN/Infinity as null and other values as their printed text.
+ */
+export function toJson(v: Value, lossy = false): Json {
   if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(toJson);
+  if (Array.isArray(v)) return v.map((x) => toJson(x, lossy));
   switch (v.kind) {
     case 'float':
-      if (!Number.isFinite(v.value)) throw evalError('cannot encode NaN/Infinity as JSON');
-      return { float: v.value };
+      if (Number.isFinite(v.value)) return { float: v.value };
+      if (lossy) return null;
+      throw evalError('cannot encode NaN/Infinity as JSON');
     case 'keyword':
     case 'symbol':
       return v.name;
     case 'vector':
-      return v.items.map(toJson);
+      return v.items.map((x) => toJson(x, lossy));
     case 'map':
     case 'hashmap': {
       const m = new Map<string, Json>();
-      for (const [k, val] of v.entries()) m.set(keyString(k), toJson(val));
+      for (const [k, val] of v.entries()) m.set(keyString(k), toJson(val, lossy));
       return m;
     }
   }
+  if (lossy) return printValue(v);
   throw evalError(`cannot encode ${typeName(v)} as JSON`);
 }
 
