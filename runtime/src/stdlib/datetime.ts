@@ -60,10 +60,15 @@ const builtins: BuiltinSpec[] = [
   fn('time/add', 2, 2, (args) => new Float(num('time/add', args, 0) + num('time/add', args, 1))),
   fn('time/diff', 2, 2, (args) => new Float(num('time/diff', args, 0) - num('time/diff', args, 1))),
   ...aliases(fn('time-ms', 0, 0, () => Date.now()), 'time/now-ms'),
-  fn('sleep', 1, 1, (args) => {
+  fn('sleep', 1, 1, (args, ctx) => {
     const ms = int('sleep', args, 0);
-    // Natives are synchronous, so the thread itself waits.
-    if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
+    // Natives are synchronous, so the thread itself waits, in slices so Ctrl+C still works.
+    const interp = ctx.interp as { checkInterrupt?: () => void };
+    const until = Date.now() + ms;
+    for (let left = ms; left > 0; left = until - Date.now()) {
+      Atomics.wait(sleeper, 0, 0, Math.min(left, 50));
+      interp.checkInterrupt?.();
+    }
     return null;
   }),
 ];
