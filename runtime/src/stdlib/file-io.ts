@@ -9,6 +9,7 @@ import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { aliases, bytes, seq, str, textOf } from './text-args';
 import { splitLines } from './strings';
 import { glob } from './glob';
+import { fsWatchBuiltins } from './fs-watch';
 import { extensionOf, fileNameOf, isWithin, joinPaths, parentOf, relativeTo, stemOf } from './paths';
 
 const OS_MESSAGES: Record<string, [string, number]> = {
@@ -157,4 +158,4 @@ const pathBuiltins: BuiltinSpec[] = [
   fn('path/within?', 2, 2, (args) => isWithin(str('path/within?', args, 0), str('path/within?', args, 1))),
 ];
 
-export const fileIoModule: StdlibModule = { name: 'file-io', builtins: [...fileBuiltins, ...pathBuiltins] };
+export const fileIoModule: StdlibModule = { name: 'file-io', builtins: [...fileBuiltins, ...pathBuiltins, ...fsWatchBuiltins] };

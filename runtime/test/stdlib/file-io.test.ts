@@ -119,3 +119,20 @@ test('file errors are io errors naming the path', () => {
   checkError('(path/absolute "/nonexistent/z")', 'io', 'path/absolute /nonexistent/z');
   checkError('(file/write "/tmp/x" 5)', 'type-error', 'expected string, got int');
 });
+
+test('fs/watch reports changes without blocking', () => {
+  withTempDir((d) => {
+    const s = new Session();
+    s.define('dir', d);
+    s.run('(define w (fs/watch dir))');
+    assert.equal(printValue(s.run('(fs/watch-events w)')), '()');
+    s.run('(file/write (path/join dir "new.txt") "x") (sleep 300)');
+    const events = printValue(s.run('(fs/watch-events w)'));
+    assert.ok(events.includes(':kind :create') || events.includes(':kind :modify'), events);
+    assert.ok(events.includes(`${d}/new.txt`), events);
+    assert.equal(printValue(s.run('(fs/watch-events w)')), '()');
+    s.run('(fs/unwatch w)');
+    assert.throws(() => s.run('(fs/watch-events w)'), /fs\/watch-events: no such watcher/);
+  });
+  checkError('(fs/watch "/nonexistent/dir")', 'io', 'fs/watch /nonexistent/dir');
+});
