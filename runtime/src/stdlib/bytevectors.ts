@@ -4,7 +4,7 @@
 import { evalError } from '../eval/errors';
 import { Bytevector, type Value } from '../eval/values';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
-import { aliases, bytes, int, str, typeErr } from './text-args';
+import { aliases, bytes, int, str, typeErr, utf8Problem } from './text-args';
 
 function byte(name: string, v: Value, what: (n: number) => string): number {
   if (typeof v !== 'number') throw typeErr(name, 'int', v);
@@ -12,7 +12,7 @@ function byte(name: string, v: Value, what: (n: number) => string): number {
   return v;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const builtins: BuiltinSpec[] = [
   ...aliases(
@@ -88,12 +88,10 @@ const builtins: BuiltinSpec[] = [
   ),
   ...aliases(
     fn('utf8->string', 1, 1, (args) => {
-      try {
-        return strictUtf8.decode(bytes('utf8->string', args, 0));
-      } catch (e) {
-        if (e instanceof TypeError) throw evalError('utf8->string: invalid UTF-8: invalid utf-8 sequence');
-        throw e;
-      }
+      const bv = bytes('utf8->string', args, 0);
+      const problem = utf8Problem(bv);
+      if (problem !== undefined) throw evalError(`utf8->string: invalid UTF-8: ${problem}`);
+      return strictUtf8.decode(bv);
     }),
     'utf8/to-string',
     'bytevector->string',

@@ -44,7 +44,7 @@ function io<T>(what: string, body: () => T): T {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function readText(name: string, path: string): string {
   const data = io(`${name} ${path}`, () => fs.readFileSync(path));

@@ -126,3 +126,28 @@ export function keywordName(fn: string, args: readonly Value[], i: number): stri
 }
 
 export { evalError };
+
+/**
+ * Why `bytes` is not valid UTF-8, worded like Rust's `Utf8Error`, or undefined when it is valid.
+ */
+export function utf8Problem(bytes: Uint8Array): string | undefined {
+  const inRange = (i: number, lo: number, hi: number): boolean | undefined => (i >= bytes.length ? undefined : bytes[i]! >= lo && bytes[i]! <= hi);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const width = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (width === 0) return `invalid utf-8 sequence of 1 bytes from index ${i}`;
+    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    for (let k = 1; k < width; k++) {
+      const ok = k === 1 ? inRange(i + 1, lo, hi) : inRange(i + k, 0x80, 0xbf);
+      if (ok === undefined) return `incomplete utf-8 byte sequence from index ${i}`;
+      if (!ok) return `invalid utf-8 sequence of ${k} bytes from index ${i}`;
+    }
+    i += width;
+  }
+  return undefined;
+}

@@ -30,6 +30,9 @@ test('bytevector errors', () => {
   checkError('(bytevector/ref #u8(1) 1)', 'eval', 'bytevector-u8-ref: index 1 out of range for bytevector of length 1');
   checkError('(bytevector/copy #u8(1 2) 1 5)', 'eval', 'bytevector-copy: range 1..5 out of bounds for bytevector of length 2');
   checkError('(bytevector/new 2 300)', 'eval', 'make-bytevector: fill value 300 out of range 0..255');
-  checkError('(utf8/to-string #u8(255))', 'eval', 'utf8->string: invalid UTF-8');
+  checkError('(utf8/to-string #u8(104 255))', 'eval', 'utf8->string: invalid UTF-8: invalid utf-8 sequence of 1 bytes from index 1');
+  checkError('(utf8/to-string #u8(226 130))', 'eval', 'utf8->string: invalid UTF-8: incomplete utf-8 byte sequence from index 0');
+  checkError('(utf8/to-string #u8(226 40 161))', 'eval', 'invalid utf-8 sequence of 1 bytes from index 0');
+  checkError('(utf8/to-string #u8(240 159 152 40))', 'eval', 'invalid utf-8 sequence of 3 bytes from index 0');
   checkError('(bytevector/length "x")', 'type-error', 'expected bytevector, got string');
 });
