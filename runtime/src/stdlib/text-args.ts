@@ -2,7 +2,7 @@
 // Strings are JS strings (UTF-16); the reference counts Unicode scalars (Rust `chars()`),
 // so every index or length a user sees goes through the helpers here.
 
-import { SemaError, evalError, typeError } from '../eval/errors';
+import { SemaError, typeError } from '../eval/errors';
 import { Bytevector, Char, Keyword, Sym, Vector, typeName, type Value } from '../eval/values';
 import { displayValue } from '../reader/printer';
 import type { BuiltinSpec } from './registry';
@@ -125,7 +125,6 @@ export function keywordName(fn: string, args: readonly Value[], i: number): stri
   return v.name;
 }
 
-export { evalError };
 
 /**
  * Why `bytes` is not valid UTF-8, worded like Rust's `Utf8Error`, or undefined when it is valid.
