@@ -6,7 +6,8 @@
 import { valuesEqual } from '../eval/equality';
 import { Float, isTruthy, type Value } from '../eval/values';
 import { fn, type StdlibModule } from './registry';
-import { badType, evalFail, intResult } from './support';
+import { SemaError, typeError } from '../eval/errors';
+import { badType, errType, evalFail, intResult } from './support';
 
 function wrap64(b: bigint): number {
   return Number(BigInt.asIntN(64, b));
@@ -41,6 +42,7 @@ function add(args: Value[]): Value {
       const r = a + b;
       return Number.isSafeInteger(r) ? r : addInt(a, b);
     }
+    return addTwo(a, b);
   }
   let i = 0;
   let acc = 0;
@@ -63,6 +65,7 @@ function sub(args: Value[]): Value {
       const r = first - b;
       return Number.isSafeInteger(r) ? r : subInt(first, b);
     }
+    return new Float(pairNum(first, b, '-', 0) - pairNum(first, b, '-', 1));
   }
   if (args.length === 1) {
     if (typeof first === 'number') return subInt(0, first);
@@ -87,6 +90,7 @@ function mul(args: Value[]): Value {
     const a = args[0]!;
     const b = args[1]!;
     if (typeof a === 'number' && typeof b === 'number') return mulInt(a, b);
+    return new Float(pairNum(a, b, '*', 0) * pairNum(a, b, '*', 1));
   }
   let i = 0;
   let acc = 1;
@@ -101,6 +105,44 @@ function mul(args: Value[]): Value {
   return new Float(f);
 }
 
+/**
+ * Two-argument calls behave like the reference's bytecode instructions for these
+ * operators (what a direct `(op a b)` call runs there): `+` also joins two strings,
+ * `<`-style comparisons also order strings, and errors name both operand types.
+ */
+function pairError(name: string, expected: string, a: Value, b: Value, hint?: string): SemaError {
+  const e = typeError(name, expected, `${errType(a)} and ${errType(b)}`);
+  return hint === undefined ? e : new SemaError(e.message, e.type, e.fields, hint);
+}
+
+/** Operand `i` of a two-number operation, or the reference's "X and Y" type error. */
+function pairNum(a: Value, b: Value, name: string, i: 0 | 1): number {
+  const v = i === 0 ? a : b;
+  if (typeof v === 'number') return v;
+  if (v instanceof Float) return v.value;
+  throw pairError(name, 'number', a, b);
+}
+
+function addTwo(a: Value, b: Value): Value {
+  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  const x = typeof a === 'number' ? a : a instanceof Float ? a.value : undefined;
+  const y = typeof b === 'number' ? b : b instanceof Float ? b.value : undefined;
+  if (x !== undefined && y !== undefined) return new Float(x + y);
+  const hint = typeof a === 'string' || typeof b === 'string' ? '+: cannot mix strings with other types; use (str a b ...) to build a string' : undefined;
+  throw pairError('+', 'number or string', a, b, hint);
+}
+
+function compareTwo(a: Value, b: Value, name: string, test: (a: number, b: number) => boolean): boolean {
+  if (typeof a === 'string' && typeof b === 'string') {
+    const c = a < b ? -1 : a > b ? 1 : 0;
+    return test(c, 0);
+  }
+  const x = typeof a === 'number' ? a : a instanceof Float ? a.value : undefined;
+  const y = typeof b === 'number' ? b : b instanceof Float ? b.value : undefined;
+  if (x === undefined || y === undefined) throw pairError(name, 'comparable values', a, b);
+  return test(x, y);
+}
+
 const DIV_HINT = '/: guard with (if (zero? d) ... (/ n d))';
 
 function div(args: Value[]): Value {
@@ -108,11 +150,13 @@ function div(args: Value[]): Value {
     const a = args[0]!;
     const b = args[1]!;
     if (typeof a === 'number' && typeof b === 'number') {
-      if (b === 0) throw evalFail('/: division by zero', DIV_HINT);
+      if (b === 0) throw evalFail('division by zero', DIV_HINT);
       // Exact integer division stays an integer; anything else becomes a float.
       if (a % b === 0) return intResult(a / b);
       return new Float(a / b);
     }
+    // With a float involved, two-argument division follows IEEE 754 (1.0/0 is inf).
+    return new Float(pairNum(a, b, '/', 0) / pairNum(a, b, '/', 1));
   }
   let result = num(args[0]!, '/');
   let allInt = typeof args[0] === 'number';
@@ -131,7 +175,7 @@ function mod(args: Value[]): Value {
   const a = args[0]!;
   const b = args[1]!;
   if (typeof a === 'number' && typeof b === 'number') {
-    if (b === 0) throw evalFail('mod: modulo by zero', 'mod: ensure the divisor is non-zero');
+    if (b === 0) throw evalFail('modulo by zero', 'mod: ensure the divisor is non-zero');
     return (a % b) + 0;
   }
   const x = a instanceof Float ? a.value : typeof a === 'number' ? a : undefined;
@@ -147,7 +191,7 @@ function compareChain(name: string, test: (a: number, b: number) => boolean) {
       const a = args[0]!;
       const b = args[1]!;
       if (typeof a === 'number' && typeof b === 'number') return test(a, b);
-      return test(num(a, name), num(b, name));
+      return compareTwo(a, b, name, test);
     }
     for (let i = 0; i + 1 < args.length; i++) {
       if (!test(num(args[i]!, name), num(args[i + 1]!, name))) return false;
