@@ -118,7 +118,8 @@ function repeat(name: string): BuiltinSpec {
 export const listsModule: StdlibModule = {
   name: 'lists',
   builtins: [
-    fn('list', 0, -1, (args) => args.slice()),
+    // Call sites pass each native a fresh argument array, so it can become the list.
+    fn('list', 0, -1, (args) => args),
     fn('cons', 2, 2, ([x, tail]) => {
       if (tail === null) return [x!];
       if (Array.isArray(tail)) return [x!, ...tail];

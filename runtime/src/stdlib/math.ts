@@ -107,6 +107,7 @@ export const mathConstants: readonly { name: string; value: Value }[] = [
 
 export const mathModule: StdlibModule = {
   name: 'math',
+  constants: mathConstants,
   builtins: [
     fn('abs', 1, 1, ([v]) => {
       if (typeof v === 'number') {

@@ -57,8 +57,7 @@ export const predicatesModule: StdlibModule = {
     pred('procedure?', isFn),
     pred('record?', (v) => v instanceof RecordValue),
     pred('bytevector?', (v) => v instanceof Bytevector),
-    pred('promise?', (v) => v instanceof Thunk),
-    promiseForced('promise-forced?'),
+    // `promise?` and `promise-forced?` are the evaluator's (stdlib/core.ts).
     promiseForced('async/forced?'),
     fn('empty?', 1, 1, ([v]) => {
       if (v === null) return true;

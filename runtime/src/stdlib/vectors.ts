@@ -8,7 +8,7 @@ import { badType } from './support';
 export const vectorsModule: StdlibModule = {
   name: 'vectors',
   builtins: [
-    fn('vector', 0, -1, (args) => new Vector(args.slice())),
+    fn('vector', 0, -1, (args) => new Vector(args)),
     fn('list->vector', 1, 1, ([v]) => {
       if (Array.isArray(v)) return new Vector(v);
       throw badType('list->vector', 'list', v!, 'list->vector: argument 1 must be a list');

@@ -1,107 +1,18 @@
-// A tiny evaluator for stdlib tests: enough of the language (quote, define, fn/lambda,
-// if, let) to run the docs' examples against the natives of the data modules, calling
-// each builtin through toNative exactly as the interpreter does.
+// Runs Sema source through the real interpreter for the stdlib tests: `check` compares
+// printed results (the REPL's write form), `checkError` the message of a failure.
 
 import assert from 'node:assert/strict';
-import { read, printValue } from '../../src/reader';
+import { Interpreter } from '../../src/eval/interpreter';
 import { SemaError } from '../../src/eval/errors';
-import { mapGet } from '../../src/eval/equality';
-import {
-  isTruthy,
-  Keyword,
-  NativeFn,
-  SemaHashMap,
-  SemaMap,
-  Sym,
-  Vector,
-  type CallContext,
-  type InterpreterLike,
-  type Value,
-} from '../../src/eval/values';
-import { allModules } from '../../src/stdlib';
-import { mathConstants } from '../../src/stdlib/math';
-import { toNative } from '../../src/stdlib/registry';
-
-type Env = Map<string, Value>;
+import { printValue } from '../../src/reader';
+import type { Value } from '../../src/eval/values';
 
 const output: string[] = [];
-const interp: InterpreterLike = {
-  writeOut: (s) => output.push(s),
-  writeErr: (s) => output.push(s),
-  currentFile: undefined,
-};
+const interp = new Interpreter({ stdout: (s) => output.push(s), stderr: (s) => output.push(s) });
 
-function apply(f: Value, args: Value[]): Value {
-  if (f instanceof NativeFn) return f.impl(args, ctx);
-  if (f instanceof Keyword) {
-    const m = args[0];
-    return m instanceof SemaMap || m instanceof SemaHashMap ? (mapGet(m, f) ?? null) : null;
-  }
-  throw new SemaError(`not a procedure: ${printValue(f)}`);
-}
-
-const ctx: CallContext = { apply, interp };
-
-const globals: Env = new Map();
-for (const mod of allModules) for (const spec of mod.builtins) globals.set(spec.name, toNative(spec));
-for (const c of mathConstants) globals.set(c.name, c.value);
-globals.set('println', new NativeFn('println', (args) => (output.push(args.map(printValue).join(' ')), null)));
-
-function lookup(name: string, env: Env[]): Value {
-  for (let i = env.length - 1; i >= 0; i--) {
-    const frame = env[i]!;
-    if (frame.has(name)) return frame.get(name)!;
-  }
-  throw new SemaError(`Unbound variable: ${name}`, 'unbound');
-}
-
-function lambda(params: Value, body: Value[], env: Env[]): NativeFn {
-  const names = (Array.isArray(params) ? params : params instanceof Vector ? params.items : []).map((p) => (p as Sym).name);
-  return new NativeFn('lambda', (args) => {
-    const frame: Env = new Map(names.map((n, i) => [n, args[i] ?? null]));
-    let result: Value = null;
-    for (const form of body) result = evaluate(form, [...env, frame]);
-    return result;
-  });
-}
-
-function evaluate(form: Value, env: Env[]): Value {
-  if (form instanceof Sym) return lookup(form.name, env);
-  if (form instanceof Vector) return new Vector(form.items.map((x) => evaluate(x, env)));
-  if (form instanceof SemaMap) {
-    const table = new Map<string, [Value, Value]>();
-    for (const [k, [kf, vf]] of form.table) table.set(k, [kf, evaluate(vf, env)]);
-    return new SemaMap(table);
-  }
-  if (!Array.isArray(form) || form.length === 0) return form;
-  const head = form[0]!;
-  if (head instanceof Sym) {
-    switch (head.name) {
-      case 'quote':
-        return form[1]!;
-      case 'define': {
-        const target = form[1]!;
-        globals.set((target as Sym).name, evaluate(form[2]!, env));
-        return null;
-      }
-      case 'fn':
-      case 'lambda':
-        return lambda(form[1]!, form.slice(2), env);
-      case 'if':
-        return isTruthy(evaluate(form[1]!, env)) ? evaluate(form[2]!, env) : evaluate(form[3] ?? null, env);
-    }
-  }
-  const f = evaluate(head, env);
-  return apply(f, form.slice(1).map((x) => evaluate(x, env)));
-}
-
-/** Evaluates every form of `src` and returns the last value. */
+/** Evaluates every form of `src` (definitions persist across calls) and returns the last value. */
 export function evalText(src: string): Value {
-  const { forms, diagnostics } = read(src);
-  assert.deepEqual(diagnostics, [], `reader diagnostics for ${src}`);
-  let result: Value = null;
-  for (const form of forms) result = evaluate(form, [globals]);
-  return result;
+  return interp.evalString(src);
 }
 
 /** The printed (write form) result of evaluating `src`. */
@@ -132,7 +43,7 @@ export function checkError(src: string, text: string, type?: string): void {
   if (type !== undefined) assert.equal(e.type, type, `${src}: error type`);
 }
 
-/** Text written by `println` since the last call. */
+/** Text the program wrote to stdout since the last call. */
 export function takeOutput(): string {
-  return output.splice(0).join('\n');
+  return output.splice(0).join('');
 }
