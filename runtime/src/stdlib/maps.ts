@@ -2,7 +2,7 @@
 // higher-order `map/*` operations. Maps are immutable: every operation returns a new map
 // of the same kind as its input (a hashmap stays a hashmap).
 
-import { mapAssoc, mapGet, mapKey, valuesEqual } from '../eval/equality';
+import { mapAssoc, mapDissoc, mapGet, mapKey, valuesEqual } from '../eval/equality';
 import { isTruthy, SemaHashMap, SemaMap, Vector, type CallContext, type Value } from '../eval/values';
 import { fn, type StdlibModule } from './registry';
 import { badType, codePointLength, evalFail, expectMap } from './support';
@@ -23,10 +23,9 @@ export function editMap(m: AnyMap, edit: (t: Table) => void): AnyMap {
 
 /** Adds alternating key/value arguments to `m` (later keys win). */
 export function assocPairs(m: AnyMap, pairs: readonly Value[], from: number): AnyMap {
-  if (pairs.length - from === 2) return mapAssoc(m, pairs[from]!, pairs[from + 1]!);
-  return editMap(m, (t) => {
-    for (let i = from; i + 1 < pairs.length; i += 2) t.set(mapKey(pairs[i]!), [pairs[i]!, pairs[i + 1]!]);
-  });
+  let out = m;
+  for (let i = from; i + 1 < pairs.length; i += 2) out = mapAssoc(out, pairs[i]!, pairs[i + 1]!);
+  return out;
 }
 
 function fromPairs(args: Value[], name: string, hashed: boolean): AnyMap {
@@ -164,9 +163,9 @@ export const mapsModule: StdlibModule = {
     fn('assoc', 0, -1, assoc),
     fn('dissoc', 2, -1, (args) => {
       const m = expectMap(args[0]!, 'dissoc', 'dissoc: expected a map as the first argument, then keys to remove');
-      return editMap(m, (t) => {
-        for (let i = 1; i < args.length; i++) t.delete(mapKey(args[i]!));
-      });
+      let out = m;
+      for (let i = 1; i < args.length; i++) out = mapDissoc(out, args[i]!);
+      return out;
     }),
     fn('keys', 1, 1, ([m]) => expectMap(m!, 'keys', 'keys: expected a map; returns its keys as a list').entries().map((e) => e[0])),
     fn('vals', 1, 1, ([m]) => expectMap(m!, 'vals', 'vals: expected a map; returns its values as a list').entries().map((e) => e[1])),
