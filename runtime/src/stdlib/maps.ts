@@ -42,8 +42,14 @@ function keyList(v: Value, name: string, expected: string, hint: string): readon
   throw badType(name, expected, v, hint);
 }
 
+/** The value under `k`; `fallback` (or nil) only when the key is absent, not when it maps to nil. */
+function lookupOr(m: AnyMap, k: Value, fallback: Value | undefined): Value {
+  const v = mapGet(m, k);
+  return v === undefined ? (fallback ?? null) : v;
+}
+
 function get([m, k, fallback]: Value[]): Value {
-  if (m instanceof SemaMap || m instanceof SemaHashMap) return mapGet(m, k!) ?? fallback ?? null;
+  if (m instanceof SemaMap || m instanceof SemaHashMap) return lookupOr(m, k!, fallback);
   const hint =
     Array.isArray(m) || m instanceof Vector
       ? 'get works on maps; use (nth coll i) to index a list or vector'
@@ -197,7 +203,7 @@ export const mapsModule: StdlibModule = {
     fn('map/zip', 2, 2, zipMap),
     fn('hashmap/new', 0, -1, (args) => fromPairs(args, 'hashmap/new', true)),
     fn('hashmap/get', 2, 3, ([m, k, fallback]) => {
-      if (m instanceof SemaMap || m instanceof SemaHashMap) return mapGet(m, k!) ?? fallback ?? null;
+      if (m instanceof SemaMap || m instanceof SemaHashMap) return lookupOr(m, k!, fallback);
       throw badType('hashmap/get', 'hashmap', m!, 'hashmap/get: argument 1 must be a hashmap');
     }),
     fn('hashmap/assoc', 0, -1, (args) => {
