@@ -217,17 +217,19 @@ function numericEquals(args: Value[]): Value {
 }
 
 function numberTest(name: string, test: (n: number) => boolean) {
-  return fn(name, 1, 1, ([v]) => {
+  return fn(name, 1, 1, (args) => {
+    const v = args[0]!;
     if (typeof v === 'number') return test(v);
     if (v instanceof Float) return test(v.value);
-    throw badType(name, 'number', v!);
+    throw badType(name, 'number', v);
   });
 }
 
 function intTest(name: string, test: (n: number) => boolean) {
-  return fn(name, 1, 1, ([v]) => {
+  return fn(name, 1, 1, (args) => {
+    const v = args[0]!;
     if (typeof v === 'number') return test(v);
-    throw badType(name, 'int', v!);
+    throw badType(name, 'int', v);
   });
 }
 
@@ -245,9 +247,9 @@ export const arithmeticModule: StdlibModule = {
     fn('<=', 2, -1, compareChain('<=', (a, b) => a <= b)),
     fn('>=', 2, -1, compareChain('>=', (a, b) => a >= b)),
     fn('=', 2, -1, numericEquals),
-    fn('eq?', 2, 2, ([a, b]) => valuesEqual(a!, b!)),
-    fn('equal?', 2, 2, ([a, b]) => valuesEqual(a!, b!)),
-    fn('not', 1, 1, ([v]) => !isTruthy(v!)),
+    fn('eq?', 2, 2, (args) => valuesEqual(args[0]!, args[1]!)),
+    fn('equal?', 2, 2, (args) => valuesEqual(args[0]!, args[1]!)),
+    fn('not', 1, 1, (args) => !isTruthy(args[0]!)),
     numberTest('zero?', (n) => n === 0),
     numberTest('positive?', (n) => n > 0),
     numberTest('negative?', (n) => n < 0),

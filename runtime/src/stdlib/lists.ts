@@ -21,19 +21,34 @@ function rest(v: Value, name: string): Value {
   throw badType(name, 'list or vector', v, `${name}: argument 1 must be a list or vector`);
 }
 
-/** `cadr`, `cddar`, ...: the letters between c and r, applied right to left. */
+/**
+ * `cadr`, `cddar`, ...: the letters between c and r, applied right to left. A run of
+ * `d`s only moves an offset into the current sequence, so no intermediate tail is copied.
+ */
 function composition(name: string): BuiltinSpec {
   const ops = name.slice(1, -1).split('').reverse();
-  return fn(name, 1, 1, ([v]) => {
-    let cur: Value = v!;
-    for (const op of ops) cur = op === 'a' ? first(cur, name) : rest(cur, name);
-    return cur;
+  return fn(name, 1, 1, (args) => {
+    let cur: Value = args[0]!;
+    let skip = 0;
+    for (const op of ops) {
+      const items: readonly Value[] | undefined = Array.isArray(cur) ? cur : cur instanceof Vector ? cur.items : undefined;
+      if (items === undefined) throw badType(name, 'list or vector', cur, `${name}: argument 1 must be a list or vector`);
+      if (op === 'd') {
+        if (skip < items.length) skip++;
+      } else {
+        cur = skip < items.length ? items[skip]! : null;
+        skip = 0;
+      }
+    }
+    if (skip === 0) return cur;
+    return Array.isArray(cur) ? cur.slice(skip) : new Vector((cur as Vector).items.slice(skip));
   });
 }
 
 const COMPOSITIONS = ['caar', 'cadr', 'cdar', 'cddr', 'caaar', 'caadr', 'cadar', 'caddr', 'cdaar', 'cdadr', 'cddar', 'cdddr'];
 
-function length([v]: Value[]): Value {
+function length(args: Value[]): Value {
+  const v = args[0]!;
   if (Array.isArray(v)) return v.length;
   if (v instanceof Vector) return v.items.length;
   if (typeof v === 'string') return codePointLength(v);
@@ -56,7 +71,9 @@ function append(args: Value[]): Value {
   return out;
 }
 
-function nth([coll, index]: Value[]): Value {
+function nth(args: Value[]): Value {
+  const coll = args[0]!;
+  const index = args[1]!;
   if (typeof index !== 'number') {
     const swapped = Array.isArray(index) || index instanceof Vector;
     const hint = swapped
@@ -120,15 +137,22 @@ export const listsModule: StdlibModule = {
   builtins: [
     // Call sites pass each native a fresh argument array, so it can become the list.
     fn('list', 0, -1, (args) => args),
-    fn('cons', 2, 2, ([x, tail]) => {
-      if (tail === null) return [x!];
-      if (Array.isArray(tail)) return [x!, ...tail];
-      return [x!, tail!];
+    fn('cons', 2, 2, (args) => {
+      const x = args[0]!;
+      const tail = args[1]!;
+      if (tail === null) return [x];
+      if (Array.isArray(tail)) {
+        const out = new Array<Value>(tail.length + 1);
+        out[0] = x;
+        for (let i = 0; i < tail.length; i++) out[i + 1] = tail[i]!;
+        return out;
+      }
+      return [x, tail];
     }),
-    fn('car', 1, 1, ([v]) => first(v!, 'car')),
-    fn('first', 1, 1, ([v]) => first(v!, 'first')),
-    fn('cdr', 1, 1, ([v]) => rest(v!, 'cdr')),
-    fn('rest', 1, 1, ([v]) => rest(v!, 'rest')),
+    fn('car', 1, 1, (args) => first(args[0]!, 'car')),
+    fn('first', 1, 1, (args) => first(args[0]!, 'first')),
+    fn('cdr', 1, 1, (args) => rest(args[0]!, 'cdr')),
+    fn('rest', 1, 1, (args) => rest(args[0]!, 'rest')),
     ...COMPOSITIONS.map(composition),
     fn('last', 1, 1, ([v]) => {
       const items = seqItems(v!, 'last');

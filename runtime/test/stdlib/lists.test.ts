@@ -27,6 +27,13 @@ test('construction and access', () => {
     ["(caar '((1 2) 3))", '1'],
     ["(cdar '((1 2) 3))", '(2)'],
     ["(cdddr '(1 2 3 4))", '(4)'],
+    ['(cadr [1 2 3])', '2'],
+    ['(cddr [1 2 3])', '[3]'],
+    ["(cadr '(1))", 'nil'],
+    ["(cddr '())", '()'],
+    ["(cdddr '(1 2))", '()'],
+    ["(cadar '((1 2) 3))", '2'],
+    ["(caddr '(1 2))", 'nil'],
     ["(last '(1 2 3))", '3'],
     ["(last '())", 'nil'],
     ["(nth '(10 20 30) 1)", '20'],
@@ -34,6 +41,8 @@ test('construction and access', () => {
     ['(nth [10 20 30] 2)', '30'],
   ]);
   checkError('(car 5)', 'expected list or vector, got int', 'type-error');
+  checkError('(caddr 5)', 'expected list or vector, got int', 'type-error');
+  checkError("(caadr '(1 2))", 'expected list or vector, got int');
   checkError('(nth [10 20 30] 3)', 'index 3 out of bounds (length 3)', 'eval');
   checkError("(nth '(1 2) -1)", 'nth: index must be non-negative, got -1');
   assert.match(errorOf("(nth 1 '(1 2))").hint ?? '', /looks like the arguments are swapped/);
