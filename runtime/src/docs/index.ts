@@ -3,6 +3,10 @@
 
 import type { BuiltinDoc } from './types';
 import { coreDocs } from './core';
+import { listDocs } from './lists';
+import { mapDocs } from './maps';
+import { mathDocs } from './math';
+import { predicateDocs, vectorDocs } from './predicates';
 import { stringDocs } from './strings';
 import { charDocs } from './chars';
 import { ioDocs } from './io';
@@ -12,7 +16,24 @@ import { textDocs } from './text';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs];
+const modules: (readonly BuiltinDoc[])[] = [
+  coreDocs,
+  mathDocs,
+  listDocs,
+  vectorDocs,
+  mapDocs,
+  predicateDocs,
+  stringDocs,
+  charDocs,
+  ioDocs,
+  jsonDocs,
+  regexDocs,
+  bytevectorDocs,
+  datetimeDocs,
+  systemDocs,
+  textDocs,
+  httpDocs,
+];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

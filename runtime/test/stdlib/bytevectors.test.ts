@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { checkAll, checkError } from './harness';
+import { checkAll, checkError } from './text-harness';
 
 test('bytevector page examples', () => {
   checkAll([

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAll, checkError, Session } from './harness';
+import { checkAll, checkError, Session } from './text-harness';
 import { printValue } from '../../src/reader';
 
 

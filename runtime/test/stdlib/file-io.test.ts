@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printValue } from '../../src/reader';
 import { NativeFn } from '../../src/eval/values';
-import { checkAll, checkError, Session } from './harness';
+import { checkAll, checkError, Session } from './text-harness';
 
 
 function withTempDir(body: (dir: string) => void): void {

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { printValue } from '../../src/reader';
-import { checkError, Session } from './harness';
+import { checkError, Session } from './text-harness';
 
 // The interpreter blocks its thread during a request, so the test server runs on its own.
 const SERVER = `

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setStdinSource } from '../../src/stdlib/stdin';
-import { checkAll, checkError, Session } from './harness';
+import { checkAll, checkError, Session } from './text-harness';
 
 
 test('display, print, println, newline and pprint write to the interpreter', () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ryuFloat } from '../../src/stdlib/json-text';
 import { Float } from '../../src/eval/values';
-import { checkAll, checkError, Session } from './harness';
+import { checkAll, checkError, Session } from './text-harness';
 
 
 test('json/encode examples', () => {

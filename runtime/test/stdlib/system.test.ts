@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { printValue } from '../../src/reader';
 import { ExitRequest } from '../../src/stdlib/system';
-import { checkAll, checkError, Session } from './harness';
+import { checkAll, checkError, Session } from './text-harness';
 
 test('environment variables', () => {
   process.env.SEMA_TEXT_TEST = 'yes';
