@@ -16,24 +16,7 @@ import { textDocs } from './text';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [
-  coreDocs,
-  mathDocs,
-  listDocs,
-  vectorDocs,
-  mapDocs,
-  predicateDocs,
-  stringDocs,
-  charDocs,
-  ioDocs,
-  jsonDocs,
-  regexDocs,
-  bytevectorDocs,
-  datetimeDocs,
-  systemDocs,
-  textDocs,
-  httpDocs,
-];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 
