@@ -239,7 +239,7 @@ const types: BuiltinDoc[] = [
     signatures: ['(defmethod name dispatch-value fn)'],
     params: ['name', 'dispatch-value', 'fn'],
     summary: 'Adds (or replaces) the method of multimethod `name` for `dispatch-value`; `:default` is used when no other method fits.',
-    examples: ['(defmethod area :rect (fn (s) (* (get s :w) (get s :h))))\n(area {:type :rect :w 3 :h 4})  ; => 12'],
+    examples: ['(defmulti area :type)\n(defmethod area :rect (fn (s) (* (get s :w) (get s :h))))\n(area {:type :rect :w 3 :h 4})  ; => 12'],
   }),
 ];
 
@@ -254,7 +254,7 @@ const modulesAndEval: BuiltinDoc[] = [
     signatures: ['(import path)', '(import path name ...)'],
     params: ['path', 'names'],
     summary: 'Evaluates a module file once (later imports reuse it) and binds its exports here: the names its `export` lists, or every definition when it declares none. With names, binds only those.',
-    examples: ['(import "math-utils.sema")\n(square 5)  ; => 25', '(import "math-utils.sema" cube)'],
+    examples: ['(import "math-utils.sema")  ; binds what math-utils exports', '(import "math-utils.sema" cube)  ; binds only cube'],
   }),
   form('module', {
     signatures: ['(module name (export name ...) body ...)'],

@@ -5,6 +5,7 @@ import { specialFormDocs } from '../../src/docs/special-forms';
 import { specialForms } from '../../src/eval/compiler';
 import { Interpreter } from '../../src/eval/interpreter';
 import { Macro } from '../../src/eval/values';
+import { printValue } from '../../src/reader';
 
 // Creating an interpreter installs the special forms and the built-in macros.
 const interp = new Interpreter({ stdout: () => {}, stderr: () => {} });
@@ -37,4 +38,26 @@ test('special-form entries are complete and unique', () => {
     assert.ok(d.params.length > 0, `${d.name} has no params`);
     assert.ok(d.examples.length > 0, `${d.name} has no examples`);
   }
+});
+
+test('examples with a `; =>` result evaluate to it', () => {
+  const wrong: string[] = [];
+  for (const d of specialFormDocs) {
+    for (const example of d.examples) {
+      const at = example.lastIndexOf('; =>');
+      if (at < 0) continue;
+      const expected = example.slice(at + 4).trim();
+      // Each example runs on its own, after the definitions the page's other examples assume.
+      const fresh = new Interpreter({ stdout: () => {}, stderr: () => {} });
+      fresh.evalString('(defmacro unless2 (test . body) `(if ,test nil (begin ,@body)))');
+      let got: string;
+      try {
+        got = printValue(fresh.evalString(example.slice(0, at)));
+      } catch (e) {
+        got = `error: ${(e as Error).message}`;
+      }
+      if (got !== expected) wrong.push(`${d.name}: ${example.slice(0, at).trim()}\n  expected ${expected}, got ${got}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
 });
