@@ -22,18 +22,20 @@ export function referenceVersion() {
   return require('@sema-lang/sema-wasm/package.json').version;
 }
 
+/** A fresh reference interpreter with the full standard library; call `.free()` when done. */
+export function newReferenceInterpreter() {
+  return new mod.SemaInterpreter();
+}
+
 /**
- * Evaluates `code` in a fresh reference interpreter.
+ * Evaluates `code` in `interp` (its default entry point, the bytecode VM).
  * Returns { value, output, error }: value is the printed last value (or null),
  * output the text printed by the program, error the reference's message (or null).
+ * The reference hands output back as a list of lines, so it is rejoined with
+ * newlines; a final line printed without one gains one.
  */
-export function evalReference(code) {
-  const interp = new mod.SemaInterpreter();
-  try {
-    const r = interp.eval(code);
-    const output = r.output.map((line) => line + '\n').join('');
-    return { value: r.value ?? null, output, error: r.error ?? null };
-  } finally {
-    interp.free();
-  }
+export function evalReference(interp, code) {
+  const r = interp.eval(code);
+  const output = r.output.map((line) => line + '\n').join('');
+  return { value: r.value ?? null, output, error: r.error ?? null };
 }

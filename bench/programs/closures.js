@@ -22,7 +22,7 @@ function run(n) {
 }
 
 function main() {
-  return `(${run(300000).join(' ')})\n`;
+  return `(${run(500000).join(' ')})\n`;
 }
 
 module.exports = main;

@@ -29,7 +29,7 @@ function run(n) {
 }
 
 function main() {
-  return `${show(run(40000))}\n`;
+  return `${show(run(100000))}\n`;
 }
 
 module.exports = main;

@@ -5,7 +5,7 @@ function fib(n) {
 }
 
 function main() {
-  return `${fib(29)}\n`;
+  return `${fib(31)}\n`;
 }
 
 module.exports = main;

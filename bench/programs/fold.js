@@ -1,7 +1,7 @@
 'use strict';
 // Plain JavaScript twin of fold.sema (arrays and Array.prototype.reduce).
 function main() {
-  const xs = Array.from({ length: 300000 }, (_, i) => i);
+  const xs = Array.from({ length: 1000000 }, (_, i) => i);
   const total = xs.reduce((acc, x) => acc + 2 * x, 0);
   const oddSquares = xs
     .map((x) => x + 1)

@@ -20,7 +20,7 @@ function tally(words) {
 }
 
 function main() {
-  const n = 10000;
+  const n = 14000;
   const m = build(n);
   const counts = tally(Array.from({ length: n }, (_, i) => (i * i) % 101));
   return `(${[m.size, sumLookups(m, n), counts.size, counts.get(0), counts.get(1)].join(' ')})\n`;

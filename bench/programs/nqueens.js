@@ -22,7 +22,7 @@ function countQueens(n) {
 }
 
 function main() {
-  return `${countQueens(9)}\n`;
+  return `${countQueens(10)}\n`;
 }
 
 module.exports = main;

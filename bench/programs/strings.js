@@ -17,8 +17,8 @@ function buildLine(n) {
 }
 
 function main() {
-  const table = buildRows(15000);
-  const line = buildLine(40000);
+  const table = buildRows(22000);
+  const line = buildLine(60000);
   return `(${table.length} ${line.length} ${JSON.stringify(table.slice(0, 13))})\n`;
 }
 

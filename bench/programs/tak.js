@@ -6,7 +6,7 @@ function tak(x, y, z) {
 }
 
 function main() {
-  return `${tak(24, 16, 8)}\n`;
+  return `${tak(25, 16, 8)}\n`;
 }
 
 module.exports = main;
