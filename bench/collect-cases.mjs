@@ -75,7 +75,9 @@ function topLevelForms(code) {
       } else if (d === '#' && code[i + 1] === '\\') {
         i += 3; // a character literal: `#\(` must not count as a paren
       } else if (d === ';') {
-        break;
+        if (depth === 0) break;
+        const eol = code.indexOf('\n', i); // a comment inside a form is part of it
+        i = eol < 0 ? n : eol;
       } else if ('([{'.includes(d)) {
         depth++;
         i++;

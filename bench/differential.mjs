@@ -34,10 +34,9 @@ const firstLine = (msg) => String(msg).split('\n')[0].trim();
 function runReference(c) {
   const interp = newReferenceInterpreter();
   try {
-    if (c.setup.length) {
-      const s = evalReference(interp, c.setup.join('\n'));
-      if (s.error) return { error: `setup failed: ${firstLine(s.error)}` };
-    }
+    // Setup forms run one by one and their failures are ignored: some doc definitions
+    // are syntax templates or need things we skip. A case compares only its expression.
+    for (const form of c.setup) evalReference(interp, form);
     const r = evalReference(interp, c.expr);
     return r.error ? { error: firstLine(r.error), output: r.output } : { value: r.value ?? 'nil', output: r.output };
   } finally {
@@ -56,17 +55,18 @@ function runOurs(c) {
       return { error: `${internal ? 'INTERNAL ' : ''}${firstLine(err && err.message)}` };
     }
   };
-  if (c.setup.length) {
-    const s = attempt(c.setup.join('\n'));
-    if (s.error) return { error: `setup failed: ${s.error}` };
+  const setupErrors = [];
+  for (const form of c.setup) {
+    const s = attempt(form);
+    if (s.error) setupErrors.push(`${form.split('\n')[0]} -> ${s.error}`);
   }
   output = '';
   const r = attempt(c.expr);
-  if (r.error) return { error: r.error, output };
+  if (r.error) return { error: r.error, output, setupErrors };
   try {
-    return { value: printValue(r.value), output };
+    return { value: printValue(r.value), output, setupErrors };
   } catch (err) {
-    return { error: `INTERNAL printValue: ${firstLine(err.message)}`, output };
+    return { error: `INTERNAL printValue: ${firstLine(err.message)}`, output, setupErrors };
   }
 }
 
@@ -94,6 +94,7 @@ for (const { c, ref, ours } of mismatches) {
   console.log(`  docs:      ${c.doc}`);
   console.log(`  reference: ${show(ref)}`);
   console.log(`  ours:      ${show(ours)}`);
+  for (const e of ours.setupErrors ?? []) console.log(`  (our setup failed: ${e})`);
 }
 console.log(
   `\n${cases.length} cases: ${matches} agree (${bothFail} where both fail), ${mismatches.length} differ`,
