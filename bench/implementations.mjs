@@ -11,7 +11,8 @@ import { loadReference, newReferenceInterpreter, evalReference } from './wasm-re
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 export const programsDir = join(here, 'programs');
-export const runtimeEntry = join(here, '..', 'runtime', 'out', 'src', 'index.js');
+/** Our compiled runtime; SEMA_RUNTIME points elsewhere, e.g. at another checkout's build. */
+export const runtimeEntry = process.env.SEMA_RUNTIME ?? join(here, '..', 'runtime', 'out', 'src', 'index.js');
 
 /** Workloads in the order the issue lists them. */
 export const workloads = ['fib', 'tak', 'nqueens', 'deriv', 'closures', 'fold', 'maps', 'strings'];
@@ -85,7 +86,7 @@ export const implementations = {
 
 function describeOurError(runtime, err, file, source) {
   if (err && err.name === 'SemaError' && typeof runtime.formatError === 'function') {
-    return runtime.formatError(err, file, source);
+    return runtime.formatError(err, source);
   }
   // Not a SemaError: a bug in our interpreter (or a JS RangeError from deep recursion).
   return `internal error: ${err && err.stack ? err.stack.split('\n').slice(0, 4).join(' | ') : String(err)}`;
