@@ -11,7 +11,7 @@ const docsDir = process.argv[2] ?? '/work/ref/website/docs';
 const outFile = new URL('./differential-cases.json', import.meta.url);
 
 const skippedPages = /(^|\/)(llm|internals)\/|(file-io|http-json|system|process|sqlite|kv-store|web-server|git|secret|terminal|serial|pdf|archive|concurrency|datetime|playground|crypto|context)\.md$|^(cli|mcp|embedding|embedding-js|dap|lsp|notebook|packages|for-agents|editors|formatter|shell-completions)\.md$/;
-const effectful = /\b(file\/|http\/|shell|sleep|llm\/|sys\/|env|exit|random|shuffle|now|uuid|time|load|import|read-line|spawn|async|channel|kv\/|db\/|sqlite|print|display|newline|conversation|llm|prompt|embed|agent|tool)/;
+const effectful = /\b(file\/|http\/|shell|sleep|llm\/|sys\/|env|exit|random|shuffle|now|uuid|time|load|import|read-line|spawn|async|channel|kv\/|db\/|sqlite|print|display|newline|open-input|open-output|write-file|append-file|delete|mkdir|conversation|llm|prompt|embed|agent|tool)/;
 const definition = /^\((define|defn|defun|defmacro|define-record-type|defrecord|defmulti|defmethod|defstruct|deftype|define-syntax)\b/;
 
 function markdownFiles(dir, into = []) {
