@@ -2,9 +2,10 @@
 // self time and the most total time, each with file:line, so hot spots can be read
 // without opening DevTools.
 //   node bench/profile-summary.mjs <file.cpuprofile> [top=25]
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SourceMap } from 'node:module';
 
 const [file, topArg = '25'] = process.argv.slice(2);
 if (!file) {
@@ -21,10 +22,27 @@ for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
 const totalMs = (profile.endTime - profile.startTime) / 1000;
 const msPerSample = totalMs / profile.samples.length;
 
+// Compiled files (runtime/out/**.js) are reported at their TypeScript source line
+// through the .js.map tsc writes next to them.
+const sourceMaps = new Map();
+function sourceMapFor(file) {
+  if (!sourceMaps.has(file)) {
+    const mapFile = `${file}.map`;
+    sourceMaps.set(file, existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : null);
+  }
+  return sourceMaps.get(file);
+}
+
 function where(frame) {
-  let url = frame.url || '(native)';
-  if (url.startsWith('file://')) url = relative(process.cwd(), fileURLToPath(url));
-  return frame.lineNumber >= 0 ? `${url}:${frame.lineNumber + 1}` : url;
+  const url = frame.url || '(native)';
+  if (!url.startsWith('file://')) return frame.lineNumber >= 0 ? `${url}:${frame.lineNumber + 1}` : url;
+  const file = fileURLToPath(url);
+  const entry = frame.lineNumber >= 0 ? sourceMapFor(file)?.findEntry(frame.lineNumber, frame.columnNumber) : undefined;
+  if (entry && entry.originalSource) {
+    const original = resolve(dirname(file), entry.originalSource.replace(/^file:\/\//, ''));
+    return `${relative(process.cwd(), original)}:${entry.originalLine + 1}`;
+  }
+  return `${relative(process.cwd(), file)}:${frame.lineNumber + 1}`;
 }
 const keyOf = (n) => `${n.callFrame.functionName || '(anonymous)'}  ${where(n.callFrame)}`;
 
