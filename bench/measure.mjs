@@ -12,7 +12,9 @@ const BUDGET_MS = 20_000;
 
 /**
  * One untimed run (warm-up, and its output is what run.mjs compares), then up to `runs`
- * timed runs. Returns { output, error, times } with times in milliseconds.
+ * timed runs. Returns { output, error, times, cpuTimes } in milliseconds: wall time, and
+ * the process's CPU time (user + system, so it includes GC helper threads), which is the
+ * steadier number on a machine other jobs are also using.
  */
 export async function measure(implName, workload, runs) {
   const impl = implementations[implName];
@@ -21,22 +23,26 @@ export async function measure(implName, workload, runs) {
   try {
     setup = await impl.prepare(workload);
   } catch (err) {
-    return { output: '', error: err.message, times: [] };
+    return { output: '', error: err.message, times: [], cpuTimes: [] };
   }
   const first = setup()();
-  if (first.error) return { ...first, times: [] };
+  if (first.error) return { ...first, times: [], cpuTimes: [] };
   const times = [];
+  const cpuTimes = [];
   let spent = 0;
   while (times.length < runs && (times.length === 0 || spent + times[times.length - 1] <= BUDGET_MS)) {
     const run = setup();
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     const result = run();
     const elapsed = performance.now() - start;
-    if (result.error) return { ...result, times };
+    const cpu = process.cpuUsage(cpuStart);
+    if (result.error) return { ...result, times, cpuTimes };
     times.push(elapsed);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     spent += elapsed;
   }
-  return { output: first.output, error: null, times };
+  return { output: first.output, error: null, times, cpuTimes };
 }
 
 if (!isMainThread && workerData) {
@@ -50,5 +56,8 @@ if (!isMainThread && workerData) {
   const result = await measure(impl, workload, Number(runs));
   process.stdout.write(result.output);
   if (result.error) console.error(`${impl} ${workload}: error: ${result.error}`);
-  else console.log(`${impl} ${workload}: ${result.times.map((t) => t.toFixed(1)).join(' ')} ms`);
+  else {
+    console.log(`${impl} ${workload}: wall ${result.times.map((t) => t.toFixed(1)).join(' ')} ms`);
+    console.log(`${impl} ${workload}: cpu  ${result.cpuTimes.map((t) => t.toFixed(1)).join(' ')} ms`);
+  }
 }

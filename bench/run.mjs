@@ -1,7 +1,8 @@
 // Runs every workload on our interpreter, plain JavaScript and the reference's wasm
 // build, checks that the three print the same thing, and prints the median times and
 // the ratios the issue sets as targets. Usage:
-//   node bench/run.mjs [--runs N] [workload ...]
+//   node bench/run.mjs [--runs N] [--cpu] [workload ...]
+// --cpu reports process CPU time instead of wall time (steadier on a busy machine).
 // Needs `npx tsc -b` (for runtime/out) and `npm install --prefix bench` (for the wasm).
 import { Worker } from 'node:worker_threads';
 import { workloads } from './implementations.mjs';
@@ -14,17 +15,19 @@ const JS_TARGET_WORKLOADS = new Set(['fib', 'tak']);
 
 function parseArgs(argv) {
   let runs = 5;
+  let cpu = false;
   const names = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') runs = Number(argv[++i]);
+    else if (argv[i] === '--cpu') cpu = true;
     else names.push(argv[i]);
   }
   const unknown = names.filter((n) => !workloads.includes(n));
   if (unknown.length || !(runs >= 1)) {
-    console.error(`usage: node bench/run.mjs [--runs N] [${workloads.join('|')} ...]`);
+    console.error(`usage: node bench/run.mjs [--runs N] [--cpu] [${workloads.join('|')} ...]`);
     process.exit(2);
   }
-  return { runs, names: names.length ? names : workloads };
+  return { runs, cpu, names: names.length ? names : workloads };
 }
 
 /** Measures in a fresh worker so a hung or crashing implementation cannot stop the rest. */
@@ -33,7 +36,7 @@ function measureInWorker(impl, workload, runs) {
     const worker = new Worker(new URL('./measure.mjs', import.meta.url), { workerData: { impl, workload, runs } });
     const timer = setTimeout(() => {
       worker.terminate();
-      resolve({ output: '', error: `no result after ${TIMEOUT_MS / 1000} s`, times: [] });
+      resolve({ output: '', error: `no result after ${TIMEOUT_MS / 1000} s`, times: [], cpuTimes: [] });
     }, TIMEOUT_MS);
     worker.once('message', (result) => {
       clearTimeout(timer);
@@ -42,7 +45,7 @@ function measureInWorker(impl, workload, runs) {
     });
     worker.once('error', (err) => {
       clearTimeout(timer);
-      resolve({ output: '', error: `worker died: ${err.message}`, times: [] });
+      resolve({ output: '', error: `worker died: ${err.message}`, times: [], cpuTimes: [] });
     });
   });
 }
@@ -63,8 +66,8 @@ function table(rows) {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
 }
 
-const { runs, names } = parseArgs(process.argv.slice(2));
-console.log(`Sema benchmarks: median of up to ${runs} runs after one warm-up run, times in ms`);
+const { runs, cpu, names } = parseArgs(process.argv.slice(2));
+console.log(`Sema benchmarks: median ${cpu ? 'CPU' : 'wall'} time of up to ${runs} runs after one warm-up run, in ms`);
 console.log(`reference: @sema-lang/sema-wasm ${referenceVersion()} (SemaInterpreter.eval), node ${process.version}\n`);
 
 const rows = [['workload', 'ours', 'plain JS', 'ref wasm', 'wasm/ours', 'ours/JS', 'targets']];
@@ -84,7 +87,7 @@ for (const name of names) {
       problems.push(`${name}: ${impl} printed ${JSON.stringify(oneLine(r.output))}, reference printed ${JSON.stringify(oneLine(expected))}`);
     }
   }
-  const [ours, js, wasm] = ['ours', 'js', 'wasm'].map((i) => median(results[i].times));
+  const [ours, js, wasm] = ['ours', 'js', 'wasm'].map((i) => median(cpu ? results[i].cpuTimes : results[i].times));
   const speedup = wasm / ours;
   const slowdown = ours / js;
   const verdicts = [];
