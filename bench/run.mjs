@@ -80,10 +80,12 @@ for (const name of names) {
     if (results[impl].error) problems.push(`${name}: ${impl} failed: ${results[impl].error}`);
   }
   const expected = results.wasm.error ? results.js.output : results.wasm.output;
+  const wrong = new Set();
   for (const impl of ['ours', 'js']) {
     const r = results[impl];
     if (!r.error && r.output !== expected) {
       mismatches++;
+      wrong.add(impl);
       problems.push(`${name}: ${impl} printed ${JSON.stringify(oneLine(r.output))}, reference printed ${JSON.stringify(oneLine(expected))}`);
     }
   }
@@ -91,7 +93,9 @@ for (const name of names) {
   const speedup = wasm / ours;
   const slowdown = ours / js;
   const verdicts = [];
-  if (Number.isFinite(ours)) {
+  if (wrong.size) {
+    verdicts.push(`WRONG OUTPUT (${[...wrong].join(', ')})`);
+  } else if (Number.isFinite(ours)) {
     verdicts.push(speedup >= MIN_SPEEDUP_OVER_WASM ? 'wasm ok' : `wasm MISSED (<${MIN_SPEEDUP_OVER_WASM}x)`);
     if (JS_TARGET_WORKLOADS.has(name)) verdicts.push(slowdown <= MAX_SLOWDOWN_VS_JS ? 'JS ok' : `JS MISSED (>${MAX_SLOWDOWN_VS_JS}x)`);
   } else {
