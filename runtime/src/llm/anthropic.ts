@@ -1,0 +1,291 @@
+// Anthropic Messages API through the official SDK. This is the only file that touches
+// `@anthropic-ai/sdk`, and it loads it lazily inside the factory so that importing the
+// LLM layer (the language server reads its option schema) never pulls the SDK in.
+//
+// `:temperature`: the SDK 1.x speaks API version 2026-10-21, whose types no longer list
+// `temperature`. We still send it as the body field the API has always used (the SDK
+// passes body fields through), so a model that accepts it honours it; a model that
+// refuses it answers 400 and provider-errors.ts turns that into an `:llm/unsupported-option`
+// error naming `:temperature`. Never dropped silently, never an opaque 400.
+
+import type * as Sdk from '@anthropic-ai/sdk';
+import {
+  ProviderError,
+  type ChatMessage,
+  type ChunkSink,
+  type ContentBlock,
+  type LlmRequest,
+  type LlmResponse,
+  type Provider,
+  type ProviderConfig,
+  type ToolCall,
+} from './provider';
+import {
+  apiMessage,
+  cancelledFailure,
+  httpFailure,
+  idleFailure,
+  IdleWatchdog,
+  linkedController,
+  networkFailure,
+} from './provider-errors';
+
+type SdkModule = typeof Sdk;
+type Client = InstanceType<SdkModule['default']>;
+
+export function createAnthropicProvider(config: ProviderConfig): Provider {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('@anthropic-ai/sdk') as SdkModule;
+  const client: Client = new sdk.default({
+    apiKey: config.apiKey ?? null,
+    baseURL: config.baseUrl ?? null,
+    maxRetries: config.maxRetries,
+    timeout: config.idleTimeoutMs,
+  });
+  const label = 'Anthropic';
+
+  function translate(err: unknown, watchdog: IdleWatchdog | undefined, signal: AbortSignal, streamed: boolean): ProviderError {
+    if (err instanceof ProviderError) return err;
+    if (watchdog?.fired) return new ProviderError(idleFailure(label, config.idleTimeoutMs, streamed));
+    if (signal.aborted) return new ProviderError(cancelledFailure);
+    if (err instanceof sdk.APIConnectionTimeoutError) {
+      return new ProviderError(idleFailure(label, config.idleTimeoutMs, false));
+    }
+    if (err instanceof sdk.APIUserAbortError) return new ProviderError(cancelledFailure);
+    if (err instanceof sdk.APIConnectionError) {
+      if (streamed) return interrupted(err);
+      return new ProviderError(networkFailure(label, config.baseUrl, err.cause ?? err));
+    }
+    if (err instanceof sdk.APIError) {
+      const detail = apiMessage(err.error);
+      if (err.status === undefined) {
+        // An `event: error` inside an SSE stream carries no status, only its type.
+        const kind = (err.error as { error?: { type?: string } } | undefined)?.error?.type;
+        const status = kind === 'overloaded_error' ? 529 : kind === 'rate_limit_error' ? 429 : 500;
+        return new ProviderError(httpFailure(label, status, detail));
+      }
+      return new ProviderError(httpFailure(label, err.status, detail));
+    }
+    return streamed ? interrupted(err) : new ProviderError(networkFailure(label, config.baseUrl, err));
+  }
+
+  return {
+    name: config.name,
+    async complete(request: LlmRequest, signal: AbortSignal): Promise<LlmResponse> {
+      const controller = linkedController(signal);
+      try {
+        const msg = await client.messages.create(toParams(request) as never, { signal: controller.signal });
+        return fromMessage(msg as unknown as WireMessage, request.model);
+      } catch (err) {
+        throw translate(err, undefined, signal, false);
+      }
+    },
+
+    async stream(request: LlmRequest, onChunk: ChunkSink, signal: AbortSignal): Promise<LlmResponse> {
+      const controller = linkedController(signal);
+      const watchdog = new IdleWatchdog(config.idleTimeoutMs, controller);
+      const acc = new StreamAccumulator(request.model);
+      try {
+        const params = { ...toParams(request), stream: true };
+        const events = (await client.messages.create(params as never, {
+          signal: controller.signal,
+        })) as unknown as AsyncIterable<WireEvent>;
+        for await (const event of events) {
+          watchdog.touch();
+          const text = acc.add(event);
+          if (text) onChunk(text);
+        }
+        if (!acc.finished) {
+          if (watchdog.fired) throw new ProviderError(idleFailure(label, config.idleTimeoutMs, true));
+          if (signal.aborted) throw new ProviderError(cancelledFailure);
+          throw interrupted(undefined);
+        }
+        return acc.response();
+      } catch (err) {
+        throw translate(err, watchdog, signal, true);
+      } finally {
+        watchdog.stop();
+      }
+    },
+  };
+}
+
+function interrupted(_err: unknown): ProviderError {
+  return new ProviderError({
+    category: 'stream-interrupted',
+    message: 'Anthropic stream was cut off before the answer finished',
+  });
+}
+
+/** Request in the Messages API's wire shape. */
+export function toParams(request: LlmRequest): Record<string, unknown> {
+  const params: Record<string, unknown> = {
+    model: request.model,
+    max_tokens: request.maxTokens,
+    messages: request.messages.map(toWireMessage),
+  };
+  if (request.system !== undefined) params['system'] = request.system;
+  if (request.temperature !== undefined) params['temperature'] = request.temperature;
+  if (request.tools !== undefined && request.tools.length > 0) {
+    params['tools'] = request.tools.map((t) => ({
+      name: t.name,
+      description: t.description,
+      input_schema: t.inputSchema,
+    }));
+  }
+  return params;
+}
+
+function toWireMessage(m: ChatMessage): Record<string, unknown> {
+  return { role: m.role, content: m.content.map(toWireBlock) };
+}
+
+function toWireBlock(b: ContentBlock): Record<string, unknown> {
+  switch (b.type) {
+    case 'text':
+      return { type: 'text', text: b.text };
+    case 'image':
+      return { type: 'image', source: { type: 'base64', media_type: b.mediaType, data: b.data } };
+    case 'document':
+      return { type: 'document', source: { type: 'base64', media_type: b.mediaType, data: b.data } };
+    case 'tool_use':
+      return { type: 'tool_use', id: b.id, name: b.name, input: b.input };
+    case 'tool_result':
+      return { type: 'tool_result', tool_use_id: b.toolUseId, content: b.content, is_error: b.isError };
+  }
+}
+
+interface WireUsage {
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+}
+
+interface WireMessage {
+  model?: string;
+  content?: { type: string; text?: string; id?: string; name?: string; input?: unknown }[];
+  stop_reason?: string | null;
+  usage?: WireUsage;
+}
+
+function usageOf(u: WireUsage | undefined, prior?: WireUsage): LlmResponse['usage'] {
+  return {
+    inputTokens: u?.input_tokens ?? prior?.input_tokens ?? 0,
+    outputTokens: u?.output_tokens ?? prior?.output_tokens ?? 0,
+    cacheReadTokens: u?.cache_read_input_tokens ?? prior?.cache_read_input_tokens ?? 0,
+    cacheCreationTokens: u?.cache_creation_input_tokens ?? prior?.cache_creation_input_tokens ?? 0,
+  };
+}
+
+function fromMessage(msg: WireMessage, fallbackModel: string): LlmResponse {
+  let text = '';
+  const toolCalls: ToolCall[] = [];
+  for (const block of msg.content ?? []) {
+    if (block.type === 'text') text += block.text ?? '';
+    else if (block.type === 'tool_use') {
+      toolCalls.push({ id: block.id ?? '', name: block.name ?? '', input: asObject(block.input) });
+    }
+  }
+  return {
+    text,
+    toolCalls,
+    model: msg.model ?? fallbackModel,
+    stopReason: msg.stop_reason ?? 'end_turn',
+    usage: usageOf(msg.usage),
+  };
+}
+
+function asObject(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+interface WireEvent {
+  type: string;
+  message?: WireMessage;
+  index?: number;
+  content_block?: { type: string; id?: string; name?: string };
+  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string | null };
+  usage?: WireUsage;
+}
+
+/** Rebuilds the final message from SSE events; `add` returns the text delta, if any. */
+class StreamAccumulator {
+  private text = '';
+  private model: string;
+  private stopReason = 'end_turn';
+  private startUsage: WireUsage | undefined;
+  private endUsage: WireUsage | undefined;
+  private readonly tools = new Map<number, { id: string; name: string; json: string }>();
+  finished = false;
+
+  constructor(model: string) {
+    this.model = model;
+  }
+
+  add(event: WireEvent): string | undefined {
+    switch (event.type) {
+      case 'message_start':
+        this.model = event.message?.model ?? this.model;
+        this.startUsage = event.message?.usage;
+        return undefined;
+      case 'content_block_start':
+        if (event.content_block?.type === 'tool_use') {
+          const b = event.content_block;
+          this.tools.set(event.index ?? 0, { id: b.id ?? '', name: b.name ?? '', json: '' });
+        }
+        return undefined;
+      case 'content_block_delta': {
+        const d = event.delta;
+        if (d?.type === 'text_delta' && d.text) {
+          this.text += d.text;
+          return d.text;
+        }
+        if (d?.type === 'input_json_delta') {
+          const tool = this.tools.get(event.index ?? 0);
+          if (tool) tool.json += d.partial_json ?? '';
+        }
+        return undefined;
+      }
+      case 'message_delta':
+        if (event.delta?.stop_reason) this.stopReason = event.delta.stop_reason;
+        this.endUsage = event.usage;
+        return undefined;
+      case 'message_stop':
+        this.finished = true;
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  response(): LlmResponse {
+    const toolCalls = [...this.tools.values()].map((t) => ({
+      id: t.id,
+      name: t.name,
+      input: asObject(t.json ? safeJson(t.json) : {}),
+    }));
+    const start = usageOf(this.startUsage);
+    const end = this.endUsage;
+    return {
+      text: this.text,
+      toolCalls,
+      model: this.model,
+      stopReason: this.stopReason,
+      usage: {
+        inputTokens: end?.input_tokens ?? start.inputTokens,
+        outputTokens: end?.output_tokens ?? start.outputTokens,
+        cacheReadTokens: end?.cache_read_input_tokens ?? start.cacheReadTokens,
+        cacheCreationTokens: end?.cache_creation_input_tokens ?? start.cacheCreationTokens,
+      },
+    };
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,129 @@
+// The evaluator is synchronous but HTTP is not. A long-lived worker thread does the
+// requests (bridge-worker.ts); the main thread blocks in `Atomics.wait` on a shared
+// counter and pulls each event off a MessagePort with `receiveMessageOnPort`, so stream
+// chunks reach `onChunk` one by one as they arrive. The wait is sliced (50 ms) so a
+// cancellation (an aborted signal or a shared interrupt flag set by another thread) is
+// noticed promptly and forwarded to the worker, which aborts the HTTP request.
+
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import {
+  ProviderError,
+  type ChunkSink,
+  type LlmFailure,
+  type LlmRequest,
+  type LlmResponse,
+  type ProviderConfig,
+} from './provider';
+
+export type BridgeRequest =
+  | {
+      readonly type: 'call';
+      readonly id: number;
+      readonly config: ProviderConfig;
+      readonly request: LlmRequest;
+      readonly stream: boolean;
+    }
+  | { readonly type: 'abort'; readonly id: number };
+
+export type BridgeEvent =
+  | { readonly id: number; readonly type: 'chunk'; readonly text: string }
+  | { readonly id: number; readonly type: 'done'; readonly response: LlmResponse }
+  | { readonly id: number; readonly type: 'error'; readonly failure: LlmFailure };
+
+export interface Cancellation {
+  /** Aborted when the host cancels (editor Cancel, REPL interrupt). */
+  readonly signal?: AbortSignal | undefined;
+  /** Shared flag another thread sets (non-zero) to interrupt a blocked evaluator. */
+  readonly interrupt?: Int32Array | undefined;
+}
+
+const SLICE_MS = 50;
+
+/** File name of the worker entry, resolved next to this module (tsc output or bundle). */
+export const BRIDGE_WORKER_FILE = 'bridge-worker.js';
+
+class Bridge {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly counter: Int32Array;
+  private nextId = 1;
+
+  constructor(workerPath: string) {
+    this.counter = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(workerPath, {
+      workerData: { port: port2, signal: this.counter },
+      transferList: [port2],
+    });
+    // Neither keeps the process alive: between calls nothing is pending.
+    this.worker.unref();
+    this.port.unref();
+  }
+
+  call(config: ProviderConfig, request: LlmRequest, onChunk: ChunkSink | undefined, cancel: Cancellation): LlmResponse {
+    const id = this.nextId++;
+    const post = (msg: BridgeRequest): void => this.worker.postMessage(msg);
+    post({ type: 'call', id, config, request, stream: onChunk !== undefined });
+    for (;;) {
+      const seen = Atomics.load(this.counter, 0);
+      let event: BridgeEvent | undefined;
+      while ((event = this.nextEvent()) !== undefined) {
+        if (event.id !== id) continue; // left over from an abandoned call
+        if (event.type === 'done') return event.response;
+        if (event.type === 'error') throw new ProviderError(event.failure);
+        try {
+          onChunk?.(event.text);
+        } catch (err) {
+          // A failing chunk callback ends the call: stop the download too.
+          post({ type: 'abort', id });
+          throw err;
+        }
+      }
+      if (cancelled(cancel)) {
+        post({ type: 'abort', id });
+        throw new ProviderError({ category: 'cancelled', message: 'LLM request cancelled' });
+      }
+      Atomics.wait(this.counter, 0, seen, SLICE_MS);
+    }
+  }
+
+  private nextEvent(): BridgeEvent | undefined {
+    const got = receiveMessageOnPort(this.port);
+    return got === undefined ? undefined : (got.message as BridgeEvent);
+  }
+
+  terminate(): Promise<number> {
+    this.port.close();
+    return this.worker.terminate();
+  }
+}
+
+function cancelled(c: Cancellation): boolean {
+  return c.signal?.aborted === true || (c.interrupt !== undefined && Atomics.load(c.interrupt, 0) !== 0);
+}
+
+let shared: Bridge | undefined;
+
+/**
+ * Runs one provider request synchronously. `onChunk` (when given) makes it a streaming
+ * request and is called on this thread for each text delta as it arrives.
+ * Throws ProviderError on failure or cancellation.
+ */
+export function callSync(
+  config: ProviderConfig,
+  request: LlmRequest,
+  onChunk: ChunkSink | undefined,
+  cancel: Cancellation = {},
+): LlmResponse {
+  shared ??= new Bridge(join(__dirname, BRIDGE_WORKER_FILE));
+  return shared.call(config, request, onChunk, cancel);
+}
+
+/** Stops the worker (tests; a host shutting down). The next call starts a new one. */
+export async function shutdownBridge(): Promise<void> {
+  const b = shared;
+  shared = undefined;
+  if (b) await b.terminate();
+}
