@@ -1,0 +1,73 @@
+// llm/complete, llm/stream, llm/chat and llm/send. Options are validated before any
+// request; with `:tools` each of them runs the tool loop to a final answer.
+
+import { SemaError } from '../eval/errors';
+import { isProcedure, SemaHashMap, SemaMap, typeName, type CallContext, type Value } from '../eval/values';
+import { fn, type BuiltinSpec } from '../stdlib/registry';
+import * as arg from './args';
+import { toChatMessages } from './convert';
+import { parseOptions, type LlmOptions } from './options';
+import { runToolLoop } from './tool-loop';
+import { MessageValue } from './values';
+
+function ask(
+  ctx: CallContext,
+  name: string,
+  msgs: readonly MessageValue[],
+  opts: LlmOptions,
+  onChunk?: (text: string) => void,
+): string {
+  const { system, messages } = toChatMessages(msgs, opts.system);
+  if (messages.length === 0) {
+    throw new SemaError(`${name}: there is no user message to send (only system messages)`, 'llm/invalid-request');
+  }
+  return runToolLoop(ctx, name, { system, messages, options: opts, ...(onChunk ? { onChunk } : {}) }).text;
+}
+
+function isOptionsMap(v: Value | undefined): boolean {
+  return v === null || v instanceof SemaMap || v instanceof SemaHashMap;
+}
+
+export const callBuiltins: BuiltinSpec[] = [
+  fn('llm/complete', 1, 2, ([p, o], ctx) => {
+    const text = arg.str('llm/complete', p, 0);
+    const opts = parseOptions('llm/complete', o);
+    return ask(ctx, 'llm/complete', [new MessageValue('user', text)], opts);
+  }),
+
+  // (llm/stream prompt), (llm/stream prompt opts), (llm/stream prompt callback [opts])
+  fn('llm/stream', 1, 3, (args, ctx) => {
+    const name = 'llm/stream';
+    const text = arg.str(name, args[0], 0);
+    let callback: Value | undefined;
+    let rawOpts: Value | undefined;
+    if (args.length === 2 && isOptionsMap(args[1])) rawOpts = args[1];
+    else if (args.length >= 2) {
+      if (!isProcedure(args[1]!)) {
+        throw new SemaError(
+          `${name}: expected a callback function or an options map as argument 2, got ${typeName(args[1]!)}`,
+          'type-error',
+        );
+      }
+      callback = args[1];
+      rawOpts = args[2];
+    }
+    const opts = parseOptions(name, rawOpts);
+    const onChunk = callback
+      ? (chunk: string): void => void ctx.apply(callback, [chunk])
+      : (chunk: string): void => ctx.interp.writeOut(chunk);
+    return ask(ctx, name, [new MessageValue('user', text)], opts, onChunk);
+  }),
+
+  fn('llm/chat', 1, 2, ([ms, o], ctx) => {
+    const msgs = arg.messages('llm/chat', ms, 0);
+    const opts = parseOptions('llm/chat', o);
+    return ask(ctx, 'llm/chat', msgs, opts);
+  }),
+
+  fn('llm/send', 1, 2, ([p, o], ctx) => {
+    const pr = arg.prompt('llm/send', p, 0);
+    const opts = parseOptions('llm/send', o);
+    return ask(ctx, 'llm/send', pr.messages, opts);
+  }),
+];
