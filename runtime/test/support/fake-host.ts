@@ -40,6 +40,11 @@ export class FakeApi {
     await this.ask('options', options);
   }
 
+  /** Drops queued replies and options left over from an earlier test. */
+  async reset(): Promise<void> {
+    await this.ask('reset');
+  }
+
   async requests(): Promise<RecordedRequest[]> {
     return (await this.ask('requests')) as RecordedRequest[];
   }

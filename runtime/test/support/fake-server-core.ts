@@ -82,6 +82,11 @@ export class ScriptedServer {
     this.queue.push(...replies);
   }
 
+  reset(): void {
+    this.queue.length = 0;
+    this.options = {};
+  }
+
   async listen(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

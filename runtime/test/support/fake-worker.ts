@@ -22,6 +22,10 @@ parentPort!.on('message', (msg: { seq: number; op: string; arg?: unknown }) => {
       server.options = msg.arg as never;
       reply(null);
       break;
+    case 'reset':
+      server.reset();
+      reply(null);
+      break;
     case 'requests':
       reply(server.requests);
       break;
