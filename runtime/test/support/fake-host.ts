@@ -40,7 +40,7 @@ export class FakeApi {
     await this.ask('options', options);
   }
 
-  /** Drops queued replies and options left over from an earlier test. */
+  /** Forgets queued replies, recorded requests and options from an earlier test. */
   async reset(): Promise<void> {
     await this.ask('reset');
   }

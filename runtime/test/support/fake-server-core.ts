@@ -84,6 +84,7 @@ export class ScriptedServer {
 
   reset(): void {
     this.queue.length = 0;
+    this.requests.length = 0;
     this.options = {};
   }
 
