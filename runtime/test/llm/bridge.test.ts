@@ -4,6 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { ProviderError, type LlmFailure, type LlmRequest, type ProviderConfig } from '../../src/llm/provider';
 import { callSync, shutdownBridge } from '../../src/llm/sync-bridge';
 import { FakeApi } from '../support/fake-host';
@@ -135,6 +136,22 @@ for (const dialect of ['anthropic', 'openai'] as const) {
       await sleep(100);
       const last = await fake.last();
       assert.equal(last.clientClosed, true);
+    });
+
+    it('notices an interrupt set by another thread while blocked, within a wait slice', async () => {
+      await fake.enqueue({ kind: 'text', chunks: ['first', 'never'], stallAfter: 1 });
+      const interrupt = new Int32Array(new SharedArrayBuffer(4));
+      // Stands in for a host thread (editor Cancel) flipping the flag 200 ms later.
+      new Worker(
+        "const { workerData } = require('node:worker_threads'); setTimeout(() => Atomics.store(workerData, 0, 1), 200);",
+        { eval: true, workerData: interrupt },
+      ).unref();
+      const started = Date.now();
+      const f = failureOf(() => callSync({ ...config, idleTimeoutMs: 10_000 }, request, () => {}, { interrupt }));
+      assert.equal(f.category, 'cancelled');
+      assert.ok(Date.now() - started < 2000, 'cancelled long before the idle timeout');
+      await sleep(100);
+      assert.equal((await fake.last()).clientClosed, true);
     });
 
     it('gives up on a stalled stream with an idle timeout', async () => {
