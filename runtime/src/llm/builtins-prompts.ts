@@ -29,7 +29,7 @@ function fillText(text: string, values: Map<string, string>): string {
 }
 
 /** `(prompt ...)` entries: message values, prompts, or `("role" (parts...))` pairs from the special form. */
-function promptEntries(entries: readonly Value[]): MessageValue[] {
+export function promptEntries(entries: readonly Value[]): MessageValue[] {
   const out: MessageValue[] = [];
   for (const e of entries) {
     if (e instanceof MessageValue) out.push(e);
@@ -66,11 +66,6 @@ export const promptBuiltins: BuiltinSpec[] = [
   }),
   fn('message?', 1, 1, ([v]) => v instanceof MessageValue),
 
-  // Target of the `prompt` special form (see index.ts for the expansion).
-  fn('__llm-prompt', 1, 1, ([entries]) => {
-    if (!Array.isArray(entries)) throw new SemaError('prompt: internal: expected a list of entries', 'eval');
-    return new PromptValue(promptEntries(entries));
-  }),
   fn('prompt/messages', 1, 1, ([p]) => [...arg.prompt('prompt/messages', p, 0).messages]),
   fn('prompt/append', 2, -1, (ps) => new PromptValue(ps.flatMap((p, i) => arg.prompt('prompt/append', p, i).messages))),
   fn('prompt/concat', 2, -1, (ps) => new PromptValue(ps.flatMap((p, i) => arg.prompt('prompt/concat', p, i).messages))),

@@ -70,10 +70,6 @@ export function makeAgent(name: string, opts: Value): AgentValue {
 }
 
 export const toolBuiltins: BuiltinSpec[] = [
-  // Targets of the `deftool` / `defagent` special forms (see index.ts).
-  fn('__llm-deftool', 4, 4, ([n, d, p, h]) => makeTool(arg.str('deftool', n, 0), d!, p!, h!)),
-  fn('__llm-defagent', 2, 2, ([n, o]) => makeAgent(arg.str('defagent', n, 0), o!)),
-
   fn('tool/name', 1, 1, ([t]) => tool('tool/name', t, 0).name),
   fn('tool/description', 1, 1, ([t]) => tool('tool/description', t, 0).description),
   fn('tool/parameters', 1, 1, ([t]) => tool('tool/parameters', t, 0).parameters),

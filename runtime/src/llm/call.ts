@@ -11,16 +11,6 @@ import { providers } from './providers';
 import { callSync, type Cancellation } from './sync-bridge';
 import { usage } from './usage';
 
-/**
- * What the LLM layer would like from the interpreter (proposed additions to
- * InterpreterLike): a signal the host aborts on Cancel, and/or a shared flag another
- * thread sets to interrupt a blocked evaluation. Both optional.
- */
-export interface LlmHostHooks {
-  readonly signal?: AbortSignal;
-  readonly interrupt?: Int32Array;
-}
-
 let activeCassette: Cassette | undefined;
 
 export function currentCassette(): Cassette | undefined {
@@ -38,12 +28,14 @@ export interface TurnInput {
 }
 
 function cancellation(ctx: CallContext): Cancellation {
-  const hooks = ctx.interp as Partial<LlmHostHooks>;
-  return { signal: hooks.signal, interrupt: hooks.interrupt };
+  return { isCancelled: () => ctx.interp.interrupted() };
 }
 
 export function toSemaError(fn: string, err: ProviderError): SemaError {
   const f = err.failure;
+  // Ctrl+C / editor Cancel: the same error the evaluator raises when interrupted, so
+  // the CLI reports "Interrupted" and try/catch does not swallow it.
+  if (f.category === 'cancelled') return new SemaError('interrupted', 'interrupted');
   return new SemaError(`${fn}: ${f.message}`, `llm/${f.category}`, f.status !== undefined ? { status: f.status } : {});
 }
 

@@ -1,12 +1,5 @@
-// The LLM stdlib module and what the evaluator must add for it.
-//
-// Special forms the evaluator expands into calls of the natives below:
-//   (prompt e ...)                      => (__llm-prompt (list E ...)) where each entry E is
-//        for (system x ...) / (user x ...) / (assistant x ...): (list "system" (list x ...))
-//        (role name and the *evaluated* parts; parts are joined with `display`), and for
-//        any other form: its value (a message or a prompt).
-//   (deftool name "desc" {params} handler)  => (define name (__llm-deftool "name" "desc" {params} handler))
-//   (defagent name {opts})                  => (define name (__llm-defagent "name" {opts}))
+// The LLM stdlib module. Its special forms (`prompt`, `deftool`, `defagent`) live in
+// special-forms.ts and are installed with the evaluator's own.
 
 import { fn, type BuiltinSpec, type StdlibModule } from '../stdlib/registry';
 import { adminBuiltins } from './builtins-admin';
@@ -19,7 +12,6 @@ import { providers } from './providers';
 import { usage } from './usage';
 
 export { LLM_OPTIONS, parseOptions, type LlmOptions, type OptionSpec } from './options';
-export type { LlmHostHooks } from './call';
 export { shutdownBridge, BRIDGE_WORKER_FILE } from './sync-bridge';
 
 function alias(name: string, of: string, specs: readonly BuiltinSpec[]): BuiltinSpec {
@@ -42,7 +34,7 @@ builtins.push(
 
 export const llmModule: StdlibModule = { name: 'llm', builtins };
 
-/** Names the evaluator treats as special forms for this module (see the header). */
+/** The special forms special-forms.ts installs (for the catalogue and its test). */
 export const llmSpecialForms = ['prompt', 'deftool', 'defagent'] as const;
 
 /** Forgets providers, usage and the active cassette (tests; a fresh editor session). */

@@ -4,6 +4,7 @@
 
 import { SemaError, suggestSimilar } from '../eval/errors';
 import { Float, Keyword, SemaHashMap, SemaMap, Vector, typeName, type Value } from '../eval/values';
+import { printValue } from '../reader/printer';
 import { ToolValue } from './values';
 
 export interface LlmOptions {
@@ -147,11 +148,8 @@ function invalid(message: string, option?: string): SemaError {
 }
 
 function show(v: Value): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v instanceof Float) return String(v.value);
-  if (v instanceof Keyword) return ':' + v.name;
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v ?? 'nil');
-  return `a ${typeName(v)}`;
+  const text = printValue(v);
+  return text.startsWith('<') || text.length > 60 ? `a ${typeName(v)}` : text;
 }
 
 /** Validates an options map (nil or missing = no options). Throws `:llm/invalid-option`. */

@@ -2,8 +2,9 @@
 // requests (bridge-worker.ts); the main thread blocks in `Atomics.wait` on a shared
 // counter and pulls each event off a MessagePort with `receiveMessageOnPort`, so stream
 // chunks reach `onChunk` one by one as they arrive. The wait is sliced (50 ms) so a
-// cancellation (an aborted signal or a shared interrupt flag set by another thread) is
+// cancellation (the interpreter's interrupt flag, set by another thread) is
 // noticed promptly and forwarded to the worker, which aborts the HTTP request.
+// (A shared flag, not an AbortSignal: no JS runs on this thread while it waits.)
 
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -32,10 +33,12 @@ export type BridgeEvent =
   | { readonly id: number; readonly type: 'error'; readonly failure: LlmFailure };
 
 export interface Cancellation {
-  /** Aborted when the host cancels (editor Cancel, REPL interrupt). */
-  readonly signal?: AbortSignal | undefined;
-  /** Shared flag another thread sets (non-zero) to interrupt a blocked evaluator. */
-  readonly interrupt?: Int32Array | undefined;
+  /**
+   * Polled between wait slices: true once the user asked to stop. The interpreter's
+   * `interrupted()` reads a shared flag that another thread (the CLI's main thread on
+   * Ctrl+C, the editor on Cancel) sets while this one is blocked here.
+   */
+  readonly isCancelled?: () => boolean;
 }
 
 const SLICE_MS = 50;
@@ -81,7 +84,7 @@ class Bridge {
           throw err;
         }
       }
-      if (cancelled(cancel)) {
+      if (cancel.isCancelled?.() === true) {
         post({ type: 'abort', id });
         throw new ProviderError({ category: 'cancelled', message: 'LLM request cancelled' });
       }
@@ -98,10 +101,6 @@ class Bridge {
     this.port.close();
     return this.worker.terminate();
   }
-}
-
-function cancelled(c: Cancellation): boolean {
-  return c.signal?.aborted === true || (c.interrupt !== undefined && Atomics.load(c.interrupt, 0) !== 0);
 }
 
 let shared: Bridge | undefined;

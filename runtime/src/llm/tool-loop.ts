@@ -109,7 +109,7 @@ function runTool(
         text = toolResultText(ctx.apply(tool.handler, bound));
       } catch (err) {
         // Cancellation must stop the whole run; any other Sema error goes to the model.
-        if (!(err instanceof SemaError) || err.type === 'llm/cancelled') throw err;
+        if (!(err instanceof SemaError) || err.type === 'interrupted' || ctx.interp.interrupted()) throw err;
         text = `Error: ${err.message}`;
         isError = true;
       }

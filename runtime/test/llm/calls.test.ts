@@ -9,6 +9,7 @@ import { printValue } from '../../src/reader/printer';
 import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
 import { FakeApi } from '../support/fake-host';
 import { call, kw, lambda, makeCtx, map, TestInterp } from '../support/fake-ctx';
+import { promptOf } from '../support/fake-ctx';
 
 function errorOf(fn: () => unknown): SemaError {
   try {
@@ -130,7 +131,7 @@ describe('LLM calls against the fake Anthropic API', () => {
   it('llm/send sends a prompt value', async () => {
     configure();
     await fake.enqueue({ kind: 'text', text: 'Looks fine.' });
-    const p = c('__llm-prompt', [['system', ['You are a code reviewer.']], ['user', ['Review this.']]]);
+    const p = promptOf([['system', ['You are a code reviewer.']], ['user', ['Review this.']]]);
     assert.equal(c('llm/send', p, map('max-tokens', 200)), 'Looks fine.');
     const body = (await fake.last()).body;
     assert.equal(body['system'], 'You are a code reviewer.');

@@ -12,6 +12,7 @@ import { printValue } from '../../src/reader/printer';
 import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
 import { FakeApi } from '../support/fake-host';
 import { call, kw, lambda, makeCtx, map, TestInterp } from '../support/fake-ctx';
+import { makeTool } from '../support/fake-ctx';
 
 function errorOf(fn: () => unknown): SemaError {
   try {
@@ -91,7 +92,7 @@ describe('cassettes', () => {
   it('records each turn of a tool loop; handlers still run on replay', async () => {
     online();
     const seen: Value[] = [];
-    const tool = c('__llm-deftool', 'capital', 'Capital of a country', map('country', map('type', kw('string'))), lambda(['country'], (x) => (seen.push(x), 'Oslo')));
+    const tool = makeTool('capital', 'Capital of a country', map('country', map('type', kw('string'))), lambda(['country'], (x) => (seen.push(x), 'Oslo')));
     await fake.enqueue(
       { kind: 'tool', calls: [{ id: 'tu', name: 'capital', input: { country: 'Norway' } }] },
       { kind: 'text', text: 'Oslo.' },

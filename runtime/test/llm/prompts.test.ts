@@ -7,6 +7,7 @@ import { Bytevector, typeName, type Value } from '../../src/eval/values';
 import { printValue } from '../../src/reader/printer';
 import { MessageValue, PromptValue } from '../../src/llm/values';
 import { call, kw, makeCtx, map } from '../support/fake-ctx';
+import { promptOf } from '../support/fake-ctx';
 
 const ctx = makeCtx();
 const c = (name: string, ...args: Value[]): Value => call(ctx, name, ...args);
@@ -63,7 +64,7 @@ describe('messages', () => {
 });
 
 describe('prompts', () => {
-  const template = c('__llm-prompt', [
+  const template = promptOf([
     ['system', ['You are a ', '{{role}}', ' reviewing {{language}} code.']],
     ['user', ['{{query}}']],
   ]) as PromptValue;
@@ -75,7 +76,7 @@ describe('prompts', () => {
     const msgs = c('prompt/messages', template) as Value[];
     assert.equal(msgs.length, 2);
     assert.equal(c('message/content', msgs[0]!), 'You are a {{role}} reviewing {{language}} code.');
-    const mixed = c('__llm-prompt', [c('message', kw('user'), 'hi'), ['assistant', ['hello ', 3]]]) as PromptValue;
+    const mixed = promptOf([c('message', kw('user'), 'hi'), ['assistant', ['hello ', 3]]]) as PromptValue;
     assert.deepEqual(mixed.messages.map((m) => [m.role, m.content]), [['user', 'hi'], ['assistant', 'hello 3']]);
   });
 
@@ -89,8 +90,8 @@ describe('prompts', () => {
   });
 
   it('appends, concatenates and replaces the system message', () => {
-    const a = c('__llm-prompt', [['system', ['A']]]);
-    const b = c('__llm-prompt', [['system', ['B']], ['user', ['q']]]);
+    const a = promptOf([['system', ['A']]]);
+    const b = promptOf([['system', ['B']], ['user', ['q']]]);
     const both = c('prompt/append', a, b, a) as PromptValue;
     assert.equal(both.messages.length, 4);
     assert.equal((c('prompt/concat', a, b) as PromptValue).messages.length, 3);

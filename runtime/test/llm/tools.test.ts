@@ -9,6 +9,7 @@ import { printValue } from '../../src/reader/printer';
 import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
 import { FakeApi } from '../support/fake-host';
 import { call, kw, lambda, makeCtx, map } from '../support/fake-ctx';
+import { makeAgent, makeTool, promptOf } from '../support/fake-ctx';
 
 function errorOf(fn: () => unknown): SemaError {
   try {
@@ -43,8 +44,7 @@ describe('tools, agents and conversations', () => {
     resetLlmSession();
     c('llm/configure', kw('anthropic'), map('api-key', 'k', 'base-url', fake.url, 'max-retries', 0));
     calls.length = 0;
-    lookupCapital = c(
-      '__llm-deftool',
+    lookupCapital = makeTool(
       'lookup-capital',
       'Look up the capital of a country',
       map('country', map('type', kw('string'), 'description', 'Country name'), 'style', map('type', kw('string'), 'optional', true)),
@@ -62,8 +62,8 @@ describe('tools, agents and conversations', () => {
     assert.equal(c('tool/description', lookupCapital), 'Look up the capital of a country');
     assert.ok(c('tool/parameters', lookupCapital) instanceof SemaMap);
     assert.equal(c('tool?', lookupCapital), true);
-    assert.match(errorOf(() => c('__llm-deftool', 't', 42, map(), lambda([], () => null))).message, /description must be a string/);
-    assert.match(errorOf(() => c('__llm-deftool', 't', 'd', map('x', 1), lambda([], () => null))).message, /parameter :x must be described by a map/);
+    assert.match(errorOf(() => makeTool('t', 42, map(), lambda([], () => null))).message, /description must be a string/);
+    assert.match(errorOf(() => makeTool('t', 'd', map('x', 1), lambda([], () => null))).message, /parameter :x must be described by a map/);
   });
 
   it('runs the tool loop: schema sent, handler called by parameter name, result sent back', async () => {
@@ -127,7 +127,7 @@ describe('tools, agents and conversations', () => {
   });
 
   it('defagent + agent/run with tools, inspectors and per-run options', async () => {
-    const bot = c('__llm-defagent', 'weather-bot', map('system', 'You are a weather assistant.', 'tools', [lookupCapital], 'model', 'claude-haiku-4-5-20251001', 'max-turns', 3));
+    const bot = makeAgent('weather-bot', map('system', 'You are a weather assistant.', 'tools', [lookupCapital], 'model', 'claude-haiku-4-5-20251001', 'max-turns', 3));
     assert.equal(printValue(bot), '<agent weather-bot>');
     assert.equal(c('agent/name', bot), 'weather-bot');
     assert.equal(c('agent/system', bot), 'You are a weather assistant.');
@@ -135,7 +135,7 @@ describe('tools, agents and conversations', () => {
     assert.equal(c('agent/model', bot), 'claude-haiku-4-5-20251001');
     assert.equal(c('agent/max-turns', bot), 3);
     assert.equal(c('agent?', bot), true);
-    assert.match(errorOf(() => c('__llm-defagent', 'b', map('colour', 'red'))).message, /unknown option :colour; allowed: :system, :tools, :model, :max-turns/);
+    assert.match(errorOf(() => makeAgent('b', map('colour', 'red'))).message, /unknown option :colour; allowed: :system, :tools, :model, :max-turns/);
 
     await fake.enqueue(
       { kind: 'tool', calls: [{ id: 't', name: 'lookup-capital', input: { country: 'Norway' } }] },
@@ -164,7 +164,7 @@ describe('tools, agents and conversations', () => {
   });
 
   it('agent/run stops at :max-turns', async () => {
-    const bot = c('__llm-defagent', 'looper', map('tools', [lookupCapital], 'max-turns', 1));
+    const bot = makeAgent('looper', map('tools', [lookupCapital], 'max-turns', 1));
     await fake.enqueue({ kind: 'tool', calls: [{ id: 't', name: 'lookup-capital', input: { country: 'Norway' } }] });
     assert.match(errorOf(() => c('agent/run', bot, 'go')).message, /agent\/run: .*after 1 rounds \(:max-turns 1\)/);
   });
@@ -187,7 +187,7 @@ describe('tools, agents and conversations', () => {
     assert.equal(printValue(c1), '<conversation 3 messages>', 'the earlier value is unchanged');
 
     const fork = c('conversation/fork', c2);
-    const branch = c('conversation/say-as', fork, c('__llm-prompt', [['system', ['Argue against.']]]), 'Rebut.');
+    const branch = c('conversation/say-as', fork, promptOf([['system', ['Argue against.']]]), 'Rebut.');
     assert.equal((await fake.last()).body['system'], 'Argue against.');
     assert.equal(c('conversation/system', branch), 'You are concise.', 'say-as does not store its system');
     assert.equal(printValue(c2), '<conversation 5 messages>');

@@ -5,6 +5,8 @@ import { writeSync } from 'node:fs';
 import { Keyword, Lambda, NativeFn, type CallContext, type InterpreterLike, type Value } from '../../src/eval/values';
 import { mapFromPairs } from '../../src/eval/equality';
 import { llmModule } from '../../src/llm/index';
+import { promptEntries } from '../../src/llm/builtins-prompts';
+import { PromptValue } from '../../src/llm/values';
 import { toNative } from '../../src/stdlib/registry';
 
 export class TestInterp implements InterpreterLike {
@@ -18,6 +20,9 @@ export class TestInterp implements InterpreterLike {
     if (this.toStdout) writeSync(1, text);
   }
   writeErr(_text: string): void {}
+  interrupted(): boolean {
+    return this.interrupt !== undefined && Atomics.load(this.interrupt, 0) !== 0;
+  }
   get out(): string {
     return this.writes.join('');
   }
@@ -28,7 +33,7 @@ export function makeCtx(interp: InterpreterLike = new TestInterp()): CallContext
     interp,
     apply(fn: Value, args: Value[]): Value {
       if (fn instanceof NativeFn) return fn.impl(args, ctx);
-      if (fn instanceof Lambda) return fn.call(args);
+      if (fn instanceof TestLambda) return fn.body(...args);
       throw new Error('test ctx: cannot apply ' + String(fn));
     },
   };
@@ -48,8 +53,19 @@ export function call(ctx: CallContext, name: string, ...args: Value[]): Value {
   return native(name).impl(args, ctx);
 }
 
+/** A lambda whose body is JS (the evaluator's closures are not needed here). */
+export class TestLambda extends Lambda {
+  constructor(
+    params: string[],
+    readonly body: (...args: Value[]) => Value,
+    name?: string,
+  ) {
+    super(name, { required: params, optional: [], rest: undefined }, undefined);
+  }
+}
+
 export function lambda(params: string[], body: (...args: Value[]) => Value, name?: string): Lambda {
-  return new Lambda(name, { required: params, optional: [], rest: undefined }, undefined, (args) => body(...args));
+  return new TestLambda(params, body, name);
 }
 
 export const kw = Keyword.of;
@@ -57,4 +73,11 @@ export const kw = Keyword.of;
 /** `{:a 1 :b 2}` from ['a', 1, 'b', 2]. */
 export function map(...pairs: Value[]): Value {
   return mapFromPairs(pairs.map((v, i) => (i % 2 === 0 && typeof v === 'string' ? kw(v) : v)));
+}
+
+export { makeAgent, makeTool } from '../../src/llm/builtins-tools';
+
+/** What `(prompt ...)` builds from its evaluated entries (role pairs or messages). */
+export function promptOf(entries: Value[]): PromptValue {
+  return new PromptValue(promptEntries(entries));
 }
