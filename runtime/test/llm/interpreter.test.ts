@@ -1,0 +1,127 @@
+// The LLM layer through the real interpreter and the `sema` CLI: special forms, the
+// tool loop with Sema lambdas, errors caught by try/catch, streaming to stdout, Ctrl+C.
+
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { Interpreter } from '../../src/eval/interpreter';
+import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
+import { printValue } from '../../src/reader/printer';
+import { FakeApi } from '../support/fake-host';
+import { miniStdlib } from '../support/mini-stdlib';
+
+const semaBin = join(__dirname, '..', '..', '..', 'bin', 'sema.js');
+
+describe('LLM through the interpreter', () => {
+  let fake: FakeApi;
+  let out: string[];
+  let interp: Interpreter;
+  const run = (src: string): string => printValue(interp.evalString(src));
+
+  before(async () => {
+    fake = await FakeApi.start('anthropic');
+  });
+  after(async () => {
+    await fake.close();
+    await shutdownBridge();
+  });
+  beforeEach(async () => {
+    await fake.reset();
+    resetLlmSession();
+    process.env['ANTHROPIC_API_KEY'] = 'sk-test';
+    process.env['ANTHROPIC_BASE_URL'] = fake.url;
+    out = [];
+    interp = new Interpreter({ modules: [miniStdlib], stdout: (s) => out.push(s) });
+  });
+
+  it('runs the deftool example: the model calls the Sema handler and gets its result', async () => {
+    await fake.enqueue(
+      { kind: 'tool', calls: [{ id: 'tu_1', name: 'lookup-capital', input: { country: 'Norway' } }] },
+      { kind: 'text', text: 'Oslo is the capital of Norway.' },
+    );
+    const answer = run(`
+      (deftool lookup-capital
+        "Look up the capital of a country"
+        {:country {:type :string :description "Country name"}}
+        (lambda (country)
+          (cond
+            ((= country "Norway") "Oslo")
+            ((= country "France") "Paris")
+            (else "Unknown"))))
+      (llm/chat
+        (list (message :user "What is the capital of Norway?"))
+        {:tools (list lookup-capital) :max-tokens 100})`);
+    assert.equal(answer, '"Oslo is the capital of Norway."');
+    const second = (await fake.requests())[1]!.body['messages'] as { content: { type: string; content?: string }[] }[];
+    assert.equal(second[2]!.content[0]!.content, 'Oslo');
+    assert.equal(run('lookup-capital'), '<tool lookup-capital>');
+  });
+
+  it('builds prompts with the special form and sends them', async () => {
+    await fake.enqueue({ kind: 'text', text: 'Looks good.' });
+    const answer = run(`
+      (define template (prompt (system "You are a {{role}}.") (user "Review: " "{{code}}")))
+      (define ready (prompt/fill template {:role "reviewer" :code "(+ 1 2)"}))
+      (llm/send ready {:max-tokens 300})`);
+    assert.equal(answer, '"Looks good."');
+    const body = (await fake.last()).body;
+    assert.equal(body['system'], 'You are a reviewer.');
+    assert.deepEqual(body['messages'], [{ role: 'user', content: [{ type: 'text', text: 'Review: (+ 1 2)' }] }]);
+  });
+
+  it('an API failure is caught by try/catch with its :type', async () => {
+    await fake.enqueue({ kind: 'error', status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' });
+    const caught = run(`(try (llm/complete "hi") (catch e (list (:type e) (:message e))))`);
+    assert.equal(caught, '(:llm/auth "llm/complete: Anthropic rejected the API key (HTTP 401): invalid x-api-key")');
+  });
+
+  it('llm/stream writes chunks to the interpreter output one by one', async () => {
+    await fake.enqueue({ kind: 'text', chunks: ['Hel', 'lo'] });
+    assert.equal(run('(llm/stream "Say hello")'), '"Hello"');
+    assert.deepEqual(out, ['Hel', 'lo']);
+  });
+});
+
+describe('LLM through the sema CLI', () => {
+  let fake: FakeApi;
+  let dir: string;
+  before(async () => {
+    fake = await FakeApi.start('anthropic');
+    dir = mkdtempSync(join(tmpdir(), 'sema-llm-cli-'));
+  });
+  after(async () => {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Ctrl+C during a stream aborts the request; printed text stays; "Interrupted"', async () => {
+    await fake.enqueue({ kind: 'text', chunks: ['Once upon ', 'never'], stallAfter: 1 });
+    const file = join(dir, 'story.sema');
+    writeFileSync(file, '(llm/stream "Tell me a story" {:max-tokens 200})\n');
+    const proc = spawn(process.execPath, [semaBin, file], {
+      env: { ...process.env, ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    proc.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    await new Promise<void>((resolve) =>
+      proc.stdout.setEncoding('utf8').on('data', (s: string) => {
+        stdout += s;
+        if (stdout.includes('Once upon')) resolve();
+      }),
+    );
+    const sentAt = Date.now();
+    proc.kill('SIGINT');
+    await new Promise((resolve) => proc.on('close', resolve));
+    assert.ok(Date.now() - sentAt < 3000, 'stopped promptly');
+    assert.equal(stdout.startsWith('Once upon '), true);
+    assert.match(stderr, /Interrupted/);
+    assert.doesNotMatch(stderr, /at .*\.js:\d+/, 'no JS stack trace');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await fake.last()).clientClosed, true, 'the HTTP request was aborted');
+  });
+});
