@@ -151,6 +151,23 @@ export class Interpreter implements InterpreterLike, CallContext {
 
   /** Calls `fn` with `args` (which this call may keep: pass a fresh array). */
   invoke(fn: Value, args: Value[], span: Span | undefined): Value {
+    // Fast path: a plain closure called with exactly its parameters.
+    if (fn instanceof Closure && fn.shape.plain && args.length === fn.shape.nreq) {
+      if (++this.depth > this.maxDepth) throw this.annotate(stackDepthError(this.maxDepth), fn, span);
+      if ((++this.calls & 0xfff) === 0) this.checkInterrupt();
+      let result: Value;
+      try {
+        result = fn.body(new Frame(args, fn.env));
+      } catch (e) {
+        throw this.annotate(e, fn, span);
+      }
+      this.depth--;
+      return result instanceof TailCall ? this.invokeLoop(result.fn, result.args, result.span) : result;
+    }
+    return this.invokeLoop(fn, args, span);
+  }
+
+  private invokeLoop(fn: Value, args: Value[], span: Span | undefined): Value {
     let callSpan = span;
     try {
       for (;;) {
