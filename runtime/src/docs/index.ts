@@ -3,10 +3,11 @@
 
 import type { BuiltinDoc } from './types';
 import { coreDocs } from './core';
+import { llmDocs } from './llm';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, llmDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -104,9 +104,9 @@ export const adminBuiltins: BuiltinSpec[] = [
 
   fn('llm/with-cassette', 2, 3, (args, ctx) => {
     const f = 'llm/with-cassette';
-    const path = tapePath(ctx, arg.str(f, args[0], 0));
+    const given = arg.str(f, args[0], 0);
     const thunk = arg.procedure(f, args.length === 3 ? args[2] : args[1], args.length - 1);
-    const tape = new Cassette(path, cassetteMode(f, args.length === 3 ? args[1] : undefined));
+    const tape = new Cassette(tapePath(ctx, given), cassetteMode(f, args.length === 3 ? args[1] : undefined), given);
     const previous = currentCassette();
     setCassette(tape);
     try {
@@ -119,7 +119,8 @@ export const adminBuiltins: BuiltinSpec[] = [
   fn('llm/cassette-load', 1, 2, ([p, o], ctx) => {
     const f = 'llm/cassette-load';
     currentCassette()?.save();
-    setCassette(new Cassette(tapePath(ctx, arg.str(f, p, 0)), cassetteMode(f, o)));
+    const given = arg.str(f, p, 0);
+    setCassette(new Cassette(tapePath(ctx, given), cassetteMode(f, o), given));
     return null;
   }),
   fn('llm/cassette-save', 0, 0, () => {

@@ -66,7 +66,7 @@ export function runModel(
   if (tape && !tape.canCallModel) {
     throw new SemaError(
       `${fn}: cassette miss in :replay mode: this call (model ${opts.model ?? 'default'}, ${turn.messages.length} message(s)) ` +
-        `is not recorded in ${tape.path}; re-record it with {:mode :auto}`,
+        `is not recorded in ${tape.label}; re-record it with {:mode :auto}`,
       'llm/cassette-miss',
     );
   }

@@ -51,10 +51,12 @@ export class Cassette {
   constructor(
     readonly path: string,
     readonly mode: CassetteMode,
+    /** The path as the program wrote it, for messages. */
+    readonly label: string = path,
   ) {
     if (mode !== 'record' && existsSync(path)) this.load();
     if (mode === 'replay' && !existsSync(path)) {
-      throw new SemaError(`llm/with-cassette: cassette file not found in :replay mode: ${path}`, 'llm/cassette');
+      throw new SemaError(`llm/with-cassette: cassette file not found in :replay mode: ${label}`, 'llm/cassette');
     }
   }
 
@@ -67,10 +69,10 @@ export class Cassette {
       try {
         parsed = JSON.parse(line) as Line;
       } catch {
-        throw new SemaError(`cassette ${this.path}: line ${i + 1} is not valid JSON`, 'llm/cassette');
+        throw new SemaError(`cassette ${this.label}: line ${i + 1} is not valid JSON`, 'llm/cassette');
       }
       if (parsed.v !== 1 || typeof parsed.key !== 'string') {
-        throw new SemaError(`cassette ${this.path}: line ${i + 1} is not a version-1 cassette entry`, 'llm/cassette');
+        throw new SemaError(`cassette ${this.label}: line ${i + 1} is not a version-1 cassette entry`, 'llm/cassette');
       }
       // One answer per call: the first recording wins.
       if (!this.entries.has(parsed.key)) this.entries.set(parsed.key, parsed);
