@@ -4,7 +4,8 @@
 
 import { SemaError } from '../eval/errors';
 import type { CallContext } from '../eval/values';
-import { cassetteKey, type Cassette } from './cassette';
+import { resolve } from 'node:path';
+import { Cassette, cassetteKey } from './cassette';
 import { DEFAULT_MAX_TOKENS, type LlmOptions } from './options';
 import { ProviderError, type ChatMessage, type LlmRequest, type LlmResponse, type ToolSchema } from './provider';
 import { providers } from './providers';
@@ -12,13 +13,38 @@ import { callSync, type Cancellation } from './sync-bridge';
 import { usage } from './usage';
 
 let activeCassette: Cassette | undefined;
+let envChecked = false;
+
+/**
+ * SEMA_LLM_CASSETTE (and SEMA_LLM_CASSETTE_MODE: auto, record or replay) put a whole
+ * run under one tape, no code changes; it is written after every new recording since
+ * the evaluating thread may be stopped without warning.
+ */
+function cassetteFromEnv(): Cassette | undefined {
+  envChecked = true;
+  const path = process.env['SEMA_LLM_CASSETTE'];
+  if (!path) return undefined;
+  const mode = process.env['SEMA_LLM_CASSETTE_MODE'] || 'auto';
+  if (mode !== 'auto' && mode !== 'record' && mode !== 'replay') {
+    throw new SemaError(`SEMA_LLM_CASSETTE_MODE must be auto, record or replay, got ${mode}`, 'llm/cassette');
+  }
+  return new Cassette(resolve(path), mode, path, true);
+}
 
 export function currentCassette(): Cassette | undefined {
+  if (!envChecked) activeCassette ??= cassetteFromEnv();
   return activeCassette;
 }
 
 export function setCassette(c: Cassette | undefined): void {
+  envChecked = true;
   activeCassette = c;
+}
+
+/** No cassette; the environment is read again on the next call. */
+export function clearCassettes(): void {
+  activeCassette = undefined;
+  envChecked = false;
 }
 
 export interface TurnInput {
@@ -55,7 +81,7 @@ export function runModel(
     messages: turn.messages,
     ...(turn.tools && turn.tools.length > 0 ? { tools: turn.tools } : {}),
   };
-  const tape = activeCassette;
+  const tape = currentCassette();
   const key = tape ? cassetteKey(kind, opts.model, { ...base, model: opts.model ?? '' }) : '';
   const replay = tape?.lookup(key);
   if (replay) {

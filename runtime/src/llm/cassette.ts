@@ -53,6 +53,8 @@ export class Cassette {
     readonly mode: CassetteMode,
     /** The path as the program wrote it, for messages. */
     readonly label: string = path,
+    /** Write the file after every recording (tapes not tied to a block). */
+    private readonly autosave = false,
   ) {
     if (mode !== 'record' && existsSync(path)) this.load();
     if (mode === 'replay' && !existsSync(path)) {
@@ -126,6 +128,7 @@ export class Cassette {
     };
     this.entries.set(key, line);
     this.dirty = true;
+    if (this.autosave) this.save();
   }
 
   /** Writes the tape (creating folders) if anything new was recorded. */

@@ -7,7 +7,7 @@ import { callBuiltins } from './builtins-calls';
 import { conversationBuiltins } from './builtins-conversations';
 import { promptBuiltins } from './builtins-prompts';
 import { toolBuiltins } from './builtins-tools';
-import { setCassette } from './call';
+import { clearCassettes } from './call';
 import { providers } from './providers';
 import { usage } from './usage';
 
@@ -41,5 +41,5 @@ export const llmSpecialForms = ['prompt', 'deftool', 'defagent'] as const;
 export function resetLlmSession(): void {
   providers.reset();
   usage.reset();
-  setCassette(undefined);
+  clearCassettes();
 }

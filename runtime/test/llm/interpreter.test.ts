@@ -97,6 +97,18 @@ describe('LLM through the sema CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('SEMA_LLM_CASSETTE replays a whole run with no key and no code change', async () => {
+    const tape = join(__dirname, '..', '..', '..', '..', 'test-workspace', 'llm', 'cassettes', 'complete.jsonl');
+    const env: NodeJS.ProcessEnv = { ...process.env, SEMA_LLM_CASSETTE: tape, SEMA_LLM_CASSETTE_MODE: 'replay' };
+    delete env['ANTHROPIC_API_KEY'];
+    const proc = spawn(process.execPath, [semaBin, '-p', '(llm/complete "Say hello in 5 words" {:max-tokens 50})'], { env });
+    let stdout = '';
+    proc.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    const code = await new Promise((resolve) => proc.on('close', resolve));
+    assert.equal(code, 0);
+    assert.equal(stdout, '"Hello there, nice to meet you!"\n');
+  });
+
   it('Ctrl+C during a stream aborts the request; printed text stays; "Interrupted"', async () => {
     await fake.enqueue({ kind: 'text', chunks: ['Once upon ', 'never'], stallAfter: 1 });
     const file = join(dir, 'story.sema');
