@@ -53,7 +53,7 @@ export function createAnthropicProvider(config: ProviderConfig): Provider {
     }
     if (err instanceof sdk.APIUserAbortError) return new ProviderError(cancelledFailure);
     if (err instanceof sdk.APIConnectionError) {
-      if (streamed) return interrupted(err);
+      if (streamed) return interrupted();
       return new ProviderError(networkFailure(label, config.baseUrl, err.cause ?? err));
     }
     if (err instanceof sdk.APIError) {
@@ -66,7 +66,7 @@ export function createAnthropicProvider(config: ProviderConfig): Provider {
       }
       return new ProviderError(httpFailure(label, err.status, detail));
     }
-    return streamed ? interrupted(err) : new ProviderError(networkFailure(label, config.baseUrl, err));
+    return streamed ? interrupted() : new ProviderError(networkFailure(label, config.baseUrl, err));
   }
 
   return {
@@ -98,7 +98,7 @@ export function createAnthropicProvider(config: ProviderConfig): Provider {
         if (!acc.finished) {
           if (watchdog.fired) throw new ProviderError(idleFailure(label, config.idleTimeoutMs, true));
           if (signal.aborted) throw new ProviderError(cancelledFailure);
-          throw interrupted(undefined);
+          throw interrupted();
         }
         return acc.response();
       } catch (err) {
@@ -110,7 +110,7 @@ export function createAnthropicProvider(config: ProviderConfig): Provider {
   };
 }
 
-function interrupted(_err: unknown): ProviderError {
+function interrupted(): ProviderError {
   return new ProviderError({
     category: 'stream-interrupted',
     message: 'Anthropic stream was cut off before the answer finished',

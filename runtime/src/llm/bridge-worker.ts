@@ -49,6 +49,16 @@ async function run(msg: Extract<BridgeRequest, { type: 'call' }>): Promise<void>
   }
 }
 
+// A failure outside a request's own promise chain must still end every waiting call.
+process.on('uncaughtException', (err) => {
+  for (const id of inFlight.keys()) {
+    send({ id, type: 'error', failure: { category: 'network', message: `LLM worker failed: ${err.message}` } });
+  }
+  inFlight.clear();
+});
+
+send({ id: 0, type: 'ready' });
+
 parentPort?.on('message', (msg: BridgeRequest) => {
   if (msg.type === 'call') void run(msg);
   else inFlight.get(msg.id)?.abort();

@@ -28,6 +28,8 @@ export type BridgeRequest =
   | { readonly type: 'abort'; readonly id: number };
 
 export type BridgeEvent =
+  /** Sent once when the worker has loaded (id 0). */
+  | { readonly id: number; readonly type: 'ready' }
   | { readonly id: number; readonly type: 'chunk'; readonly text: string }
   | { readonly id: number; readonly type: 'done'; readonly response: LlmResponse }
   | { readonly id: number; readonly type: 'error'; readonly failure: LlmFailure };
@@ -42,17 +44,24 @@ export interface Cancellation {
 }
 
 const SLICE_MS = 50;
+/** A worker that has not said `ready` by then will not (bad path in a bundle, crash). */
+const STARTUP_TIMEOUT_MS = 15_000;
 
 /** File name of the worker entry, resolved next to this module (tsc output or bundle). */
 export const BRIDGE_WORKER_FILE = 'bridge-worker.js';
 
-class Bridge {
+export class Bridge {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly counter: Int32Array;
   private nextId = 1;
+  private ready = false;
+  private failure: string | undefined;
 
-  constructor(workerPath: string) {
+  constructor(
+    private readonly workerPath: string,
+    private readonly startupTimeoutMs = STARTUP_TIMEOUT_MS,
+  ) {
     this.counter = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -60,22 +69,31 @@ class Bridge {
       workerData: { port: port2, signal: this.counter },
       transferList: [port2],
     });
+    // Seen only between calls (this thread is blocked during one); reported by the next.
+    this.worker.on('error', (err) => (this.failure = err.message));
+    this.worker.on('exit', () => (this.failure ??= 'the LLM worker stopped'));
     // Neither keeps the process alive: between calls nothing is pending.
     this.worker.unref();
     this.port.unref();
   }
 
   call(config: ProviderConfig, request: LlmRequest, onChunk: ChunkSink | undefined, cancel: Cancellation): LlmResponse {
+    if (this.failure !== undefined) {
+      throw new ProviderError({ category: 'config', message: `LLM worker unavailable: ${this.failure}` });
+    }
     const id = this.nextId++;
     const post = (msg: BridgeRequest): void => this.worker.postMessage(msg);
     post({ type: 'call', id, config, request, stream: onChunk !== undefined });
+    const started = Date.now();
     for (;;) {
       const seen = Atomics.load(this.counter, 0);
       let event: BridgeEvent | undefined;
       while ((event = this.nextEvent()) !== undefined) {
-        if (event.id !== id) continue; // left over from an abandoned call
+        if (event.type === 'ready') this.ready = true;
+        if (event.id !== id) continue; // `ready`, or left over from an abandoned call
         if (event.type === 'done') return event.response;
         if (event.type === 'error') throw new ProviderError(event.failure);
+        if (event.type !== 'chunk') continue;
         try {
           onChunk?.(event.text);
         } catch (err) {
@@ -88,6 +106,12 @@ class Bridge {
         post({ type: 'abort', id });
         throw new ProviderError({ category: 'cancelled', message: 'LLM request cancelled' });
       }
+      if (!this.ready && Date.now() - started > this.startupTimeoutMs) {
+        throw new ProviderError({
+          category: 'config',
+          message: `the LLM worker did not start (${this.workerPath}); is ${BRIDGE_WORKER_FILE} next to the runtime?`,
+        });
+      }
       Atomics.wait(this.counter, 0, seen, SLICE_MS);
     }
   }
@@ -98,6 +122,7 @@ class Bridge {
   }
 
   terminate(): Promise<number> {
+    this.failure = 'the LLM worker was shut down';
     this.port.close();
     return this.worker.terminate();
   }

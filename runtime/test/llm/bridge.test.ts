@@ -6,7 +6,8 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { ProviderError, type LlmFailure, type LlmRequest, type ProviderConfig } from '../../src/llm/provider';
-import { callSync, shutdownBridge } from '../../src/llm/sync-bridge';
+import { Bridge, callSync, shutdownBridge } from '../../src/llm/sync-bridge';
+import { join } from 'node:path';
 import { FakeApi } from '../support/fake-host';
 
 const request: LlmRequest = {
@@ -228,6 +229,23 @@ for (const dialect of ['anthropic', 'openai'] as const) {
     });
   });
 }
+
+describe('sync bridge: startup', () => {
+  it('a worker that never starts is a clear error, not a hang', async () => {
+    const bridge = new Bridge(join(__dirname, 'no-such-worker.js'), 300);
+    try {
+      const config: ProviderConfig = { name: 'anthropic', kind: 'anthropic', apiKey: 'k', baseUrl: undefined, defaultModel: 'm', maxRetries: 0, idleTimeoutMs: 1000 };
+      const f = failureOf(() => bridge.call(config, request, undefined, {}));
+      assert.equal(f.category, 'config');
+      assert.match(f.message, /the LLM worker did not start .*no-such-worker\.js/);
+      await sleep(50); // the worker's load error arrives once this thread is free
+      const again = failureOf(() => bridge.call(config, request, undefined, {}));
+      assert.match(again.message, /LLM worker unavailable: Cannot find module/);
+    } finally {
+      await bridge.terminate();
+    }
+  });
+});
 
 describe('sync bridge: anthropic stream errors', () => {
   it('maps an SSE overloaded event mid-stream to an overloaded error', async () => {

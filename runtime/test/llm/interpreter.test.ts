@@ -97,6 +97,21 @@ describe('LLM through the sema CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('sema FILE: llm/stream chunks reach stdout one by one, before the response ends', async () => {
+    await fake.enqueue({ kind: 'text', chunks: ['Once ', 'upon ', 'a time.'], delayMs: 250 });
+    const file = join(dir, 'stream.sema');
+    writeFileSync(file, '(llm/stream "Tell me a story")\n');
+    const proc = spawn(process.execPath, [semaBin, file], {
+      env: { ...process.env, ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url },
+    });
+    const arrivals: { text: string; at: number }[] = [];
+    proc.stdout.setEncoding('utf8').on('data', (text: string) => arrivals.push({ text, at: Date.now() }));
+    assert.equal(await new Promise((resolve) => proc.on('close', resolve)), 0);
+    assert.equal(arrivals.map((a) => a.text).join(''), 'Once upon a time.');
+    assert.equal(arrivals[0]!.text, 'Once ');
+    assert.ok(arrivals[arrivals.length - 1]!.at - arrivals[0]!.at >= 300, 'the first chunk was shown long before the last arrived');
+  });
+
   it('SEMA_LLM_CASSETTE replays a whole run with no key and no code change', async () => {
     const tape = join(__dirname, '..', '..', '..', '..', 'test-workspace', 'llm', 'cassettes', 'complete.jsonl');
     const env: NodeJS.ProcessEnv = { ...process.env, SEMA_LLM_CASSETTE: tape, SEMA_LLM_CASSETTE_MODE: 'replay' };
