@@ -52,7 +52,7 @@ export const llmDocs: readonly BuiltinDoc[] = [
     'Sends one prompt string and returns the answer text.' + errorsNote,
     ['(llm/complete "Say hello in 5 words" {:max-tokens 50})'], withOpts),
   entry('llm/stream', ['(llm/stream prompt)', '(llm/stream prompt opts)', '(llm/stream prompt callback)', '(llm/stream prompt callback opts)'],
-    'Streams the answer, printing each chunk as it arrives (or calling `callback` with it), and returns the whole text. Text already printed stays printed if the stream fails or is cancelled.' + errorsNote,
+    'Streams the answer to a string, prompt or list of messages, printing each chunk as it arrives and a newline at the end (or calling `callback` with each chunk), and returns the whole text. Text already printed stays printed if the stream fails or is cancelled.' + errorsNote,
     ['(llm/stream "Tell me a story" {:max-tokens 200})', '(define story (llm/stream "Tell me a story" (fn (c) (display c)) {:max-tokens 200}))'], withOpts),
   entry('llm/chat', ['(llm/chat messages)', '(llm/chat messages opts)'],
     'Sends a list or vector of messages and returns the answer. System messages become the API\'s top-level system parameter. With `:tools`, runs the tool loop until a final answer.' + errorsNote,

@@ -1,14 +1,14 @@
 // llm/complete, llm/stream, llm/chat and llm/send. Options are validated before any
 // request; with `:tools` each of them runs the tool loop to a final answer.
 
-import { SemaError } from '../eval/errors';
-import { isProcedure, SemaHashMap, SemaMap, typeName, type CallContext, type Value } from '../eval/values';
+import { SemaError, typeError } from '../eval/errors';
+import { isProcedure, SemaHashMap, SemaMap, typeName, Vector, type CallContext, type Value } from '../eval/values';
 import { fn, type BuiltinSpec } from '../stdlib/registry';
 import * as arg from './args';
 import { toChatMessages } from './convert';
 import { parseOptions, type LlmOptions } from './options';
 import { runToolLoop } from './tool-loop';
-import { MessageValue } from './values';
+import { MessageValue, PromptValue } from './values';
 
 function ask(
   ctx: CallContext,
@@ -24,6 +24,13 @@ function ask(
   return runToolLoop(ctx, name, { system, messages, options: opts, ...(onChunk ? { onChunk } : {}) }).text;
 }
 
+function streamMessages(name: string, v: Value | undefined): MessageValue[] {
+  if (typeof v === 'string') return [new MessageValue('user', v)];
+  if (v instanceof PromptValue) return [...v.messages];
+  if (Array.isArray(v) || v instanceof Vector) return arg.messages(name, v, 0);
+  throw typeError(name, 'string, prompt or list of messages', typeName(v ?? null), 0);
+}
+
 function isOptionsMap(v: Value | undefined): boolean {
   return v === null || v instanceof SemaMap || v instanceof SemaHashMap;
 }
@@ -35,10 +42,11 @@ export const callBuiltins: BuiltinSpec[] = [
     return ask(ctx, 'llm/complete', [new MessageValue('user', text)], opts);
   }),
 
-  // (llm/stream prompt), (llm/stream prompt opts), (llm/stream prompt callback [opts])
+  // (llm/stream prompt), (llm/stream prompt opts), (llm/stream prompt callback [opts]);
+  // `prompt` may also be a prompt value or a list of messages.
   fn('llm/stream', 1, 3, (args, ctx) => {
     const name = 'llm/stream';
-    const text = arg.str(name, args[0], 0);
+    const msgs = streamMessages(name, args[0]);
     let callback: Value | undefined;
     let rawOpts: Value | undefined;
     if (args.length === 2 && isOptionsMap(args[1])) rawOpts = args[1];
@@ -56,7 +64,10 @@ export const callBuiltins: BuiltinSpec[] = [
     const onChunk = callback
       ? (chunk: string): void => void ctx.apply(callback, [chunk])
       : (chunk: string): void => ctx.interp.writeOut(chunk);
-    return ask(ctx, name, [new MessageValue('user', text)], opts, onChunk);
+    const answer = ask(ctx, name, msgs, opts, onChunk);
+    // Printed output ends its line, as the reference does; a callback gets chunks only.
+    if (!callback) ctx.interp.writeOut('\n');
+    return answer;
   }),
 
   fn('llm/chat', 1, 2, ([ms, o], ctx) => {

@@ -142,8 +142,16 @@ describe('LLM calls against the fake Anthropic API', () => {
     configure();
     await fake.enqueue({ kind: 'text', chunks: ['Once ', 'upon ', 'a time.'], delayMs: 20 });
     assert.equal(c('llm/stream', 'Tell me a story', map('max-tokens', 200)), 'Once upon a time.');
-    assert.deepEqual(interp.writes, ['Once ', 'upon ', 'a time.']);
+    assert.deepEqual(interp.writes, ['Once ', 'upon ', 'a time.', '\n']);
     assert.equal((await fake.last()).body['stream'], true);
+  });
+
+  it('llm/stream also takes a prompt value or a list of messages', async () => {
+    configure();
+    await fake.enqueue({ kind: 'text', chunks: ['x'] }, { kind: 'text', chunks: ['y'] });
+    assert.equal(c('llm/stream', promptOf([['system', ['Be brief.']], ['user', ['Hi']]])), 'x');
+    assert.equal((await fake.last()).body['system'], 'Be brief.');
+    assert.equal(c('llm/stream', [c('message', kw('user'), 'Hi')], lambda(['c'], () => null)), 'y');
   });
 
   it('llm/stream calls a callback per chunk', async () => {
@@ -155,6 +163,7 @@ describe('LLM calls against the fake Anthropic API', () => {
     assert.deepEqual(seen, ['a', 'b']);
     assert.deepEqual(interp.writes, []);
     assert.match(errorOf(() => c('llm/stream', 'x', 42)).message, /expected a callback function or an options map/);
+    assert.match(errorOf(() => c('llm/stream', 42)).message, /expected string, prompt or list of messages/);
   });
 
   it('a failing stream callback stops the call with its own error', async () => {

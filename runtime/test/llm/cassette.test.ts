@@ -74,7 +74,7 @@ describe('cassettes', () => {
     interp.writes.length = 0;
     const replayed = c('llm/with-cassette', 'tapes/greeting.jsonl', map('mode', kw('replay')), thunk(() => run()));
     assert.deepEqual(replayed, ['Hello', 'Hi there']);
-    assert.deepEqual(interp.writes, ['Hi', ' there'], 'chunk boundaries preserved');
+    assert.deepEqual(interp.writes, ['Hi', ' there', '\n'], 'chunk boundaries preserved');
     assert.equal((await fake.requests()).length, 2, 'replay made no request');
     const usage = c('llm/session-usage');
     assert.match(printValue(usage), /:prompt-tokens 22/);

@@ -81,7 +81,7 @@ describe('LLM through the interpreter', () => {
   it('llm/stream writes chunks to the interpreter output one by one', async () => {
     await fake.enqueue({ kind: 'text', chunks: ['Hel', 'lo'] });
     assert.equal(run('(llm/stream "Say hello")'), '"Hello"');
-    assert.deepEqual(out, ['Hel', 'lo']);
+    assert.deepEqual(out, ['Hel', 'lo', '\n']);
   });
 });
 
@@ -107,7 +107,7 @@ describe('LLM through the sema CLI', () => {
     const arrivals: { text: string; at: number }[] = [];
     proc.stdout.setEncoding('utf8').on('data', (text: string) => arrivals.push({ text, at: Date.now() }));
     assert.equal(await new Promise((resolve) => proc.on('close', resolve)), 0);
-    assert.equal(arrivals.map((a) => a.text).join(''), 'Once upon a time.');
+    assert.equal(arrivals.map((a) => a.text).join(''), 'Once upon a time.\n');
     assert.equal(arrivals[0]!.text, 'Once ');
     assert.ok(arrivals[arrivals.length - 1]!.at - arrivals[0]!.at >= 300, 'the first chunk was shown long before the last arrived');
   });

@@ -52,7 +52,7 @@ describe('OpenAI-compatible provider', () => {
     c('llm/configure', kw('ollama'), map('host', fake.url, 'default-model', 'llama3'));
     await fake.enqueue({ kind: 'text', chunks: ['Hel', 'lo'], usage: { input: 4, output: 2 } });
     assert.equal(c('llm/stream', 'Say hello'), 'Hello');
-    assert.deepEqual(interp.writes, ['Hel', 'lo']);
+    assert.deepEqual(interp.writes, ['Hel', 'lo', '\n']);
     const req = await fake.last();
     assert.equal(req.headers['authorization'], undefined);
     assert.equal(req.body['model'], 'llama3');

@@ -29,7 +29,7 @@ describe('llm/stream to stdout', () => {
     proc.stdout.setEncoding('utf8').on('data', (text: string) => arrivals.push({ text, at: Date.now() }));
     const code = await new Promise<number | null>((resolve) => proc.on('close', resolve));
     assert.equal(code, 0);
-    assert.equal(arrivals.map((a) => a.text).join(''), 'Once upon a time.\n[done]\n');
+    assert.equal(arrivals.map((a) => a.text).join(''), 'Once upon a time.\n\n[done]\n');
     const first = arrivals.find((a) => a.text.startsWith('Once'))!;
     const last = arrivals.find((a) => a.text.includes('time.'))!;
     assert.ok(!first.text.includes('upon'), 'the first chunk came alone');
