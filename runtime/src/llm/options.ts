@@ -139,6 +139,9 @@ export const LLM_OPTIONS: readonly OptionSpec[] = [
 
 const byName = new Map(LLM_OPTIONS.map((o) => [o.name, o]));
 
+/** Options the reference documents that this implementation does not offer (yet). */
+const NOT_OFFERED = new Set(['reasoning-effort', 'tags', 'metadata', 'stop-sequences']);
+
 export function allowedList(): string {
   return LLM_OPTIONS.map((o) => ':' + o.name).join(', ');
 }
@@ -164,6 +167,9 @@ export function parseOptions(fn: string, v: Value | undefined): LlmOptions {
       throw invalid(`${fn}: option keys must be keywords, got ${show(key)}; allowed options: ${allowedList()}`);
     }
     const spec = byName.get(key.name);
+    if (spec === undefined && NOT_OFFERED.has(key.name)) {
+      throw invalid(`${fn}: option :${key.name} is not supported here; allowed options: ${allowedList()}`, key.name);
+    }
     if (spec === undefined) {
       const near = suggestSimilar(key.name, byName.keys());
       const hint = near ? ` (did you mean :${near}?)` : '';

@@ -95,6 +95,8 @@ describe('LLM calls against the fake Anthropic API', () => {
     assert.match(e.message, /option :model must be a non-empty string, got 42/);
     e = errorOf(() => c('llm/complete', 'x', map('tools', ['not a tool'])));
     assert.match(e.message, /option :tools must be a list or vector of tools/);
+    e = errorOf(() => c('llm/complete', 'x', map('reasoning-effort', kw('high'))));
+    assert.match(e.message, /option :reasoning-effort is not supported here; allowed options: :model/);
     e = errorOf(() => c('llm/complete', 'x', 'not a map'));
     assert.match(e.message, /expected an options map/);
     assert.equal((await fake.requests()).length, before, 'no request was sent');
