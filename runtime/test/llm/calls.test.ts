@@ -211,6 +211,14 @@ describe('LLM calls against the fake Anthropic API', () => {
     assert.deepEqual(interp.writes, ['start']);
   });
 
+  it('a server that never answers a plain call ends with :llm/timeout', async () => {
+    configure();
+    await fake.enqueue({ kind: 'hang' });
+    const e = errorOf(() => c('llm/complete', 'x', map('timeout', 300)));
+    assert.equal(e.type, 'llm/timeout');
+    assert.match(e.message, /Anthropic sent nothing for 0.3s; gave up \(idle timeout\)/);
+  });
+
   it('a refused :temperature is reported as :llm/unsupported-option, not an opaque 400', async () => {
     configure();
     await fake.setOptions({ rejectTemperature: true });

@@ -82,6 +82,18 @@ describe('OpenAI-compatible provider', () => {
     ]);
   });
 
+  it('a stalled stream and a silent server both end with :llm/timeout', async () => {
+    c('llm/configure', kw('local'), map('base-url', `${fake.url}/v1`, 'max-retries', 0));
+    await fake.enqueue({ kind: 'text', chunks: ['part', 'rest'], stallAfter: 1 }, { kind: 'hang' });
+    assert.throws(() => c('llm/stream', 'x', map('timeout', 300)), (e: { type?: string; message?: string }) => {
+      assert.equal(e.type, 'llm/timeout');
+      assert.match(e.message!, /stopped sending in the middle of the stream/);
+      return true;
+    });
+    assert.deepEqual(interp.writes, ['part']);
+    assert.throws(() => c('llm/complete', 'x', map('timeout', 300)), (e: { type?: string }) => e.type === 'llm/timeout');
+  });
+
   it('maps HTTP faults to the same :llm/... types', async () => {
     c('llm/configure', kw('local'), map('base-url', `${fake.url}/v1`, 'max-retries', 0));
     await fake.enqueue({ kind: 'error', status: 401, message: 'Incorrect API key provided' });

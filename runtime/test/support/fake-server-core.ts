@@ -11,6 +11,8 @@ export interface ToolCallScript {
 }
 
 export type Reply =
+  /** Accept the request and never answer. */
+  | { readonly kind: 'hang' }
   | {
       readonly kind: 'text';
       readonly text?: string;
@@ -129,6 +131,7 @@ export class ScriptedServer {
         ? this.dialect.temperatureError()
         : (this.queue.shift() ?? { kind: 'text', text: 'ok' });
     if (reply.kind === 'error') return this.sendError(res, reply);
+    if (reply.kind === 'hang') return;
     const model = String(record.body['model'] ?? 'unknown-model');
     if (!this.dialect.isStream(record.body)) {
       res.writeHead(200, { 'content-type': 'application/json' });
