@@ -23,6 +23,8 @@ export function toChatMessages(msgs: readonly MessageValue[], extraSystem?: stri
       systems.push(m.content);
       continue;
     }
+    // The API refuses empty text blocks; an empty assistant turn carries nothing anyway.
+    if (m.role === 'assistant' && m.content === '' && m.attachments.length === 0) continue;
     const content: ContentBlock[] = m.attachments.map((a) => ({ type: a.kind, mediaType: a.mediaType, data: a.data }));
     if (m.content !== '' || content.length === 0) content.push({ type: 'text', text: m.content });
     messages.push({ role: m.role, content });
