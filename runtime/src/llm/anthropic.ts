@@ -40,7 +40,7 @@ export function createAnthropicProvider(config: ProviderConfig): Provider {
     apiKey: config.apiKey ?? null,
     baseURL: config.baseUrl ?? null,
     maxRetries: config.maxRetries,
-    timeout: config.idleTimeoutMs,
+    timeout: config.requestTimeoutMs,
   });
   const label = 'Anthropic';
 
@@ -49,7 +49,7 @@ export function createAnthropicProvider(config: ProviderConfig): Provider {
     if (watchdog?.fired) return new ProviderError(idleFailure(label, config.idleTimeoutMs, streamed));
     if (signal.aborted) return new ProviderError(cancelledFailure);
     if (err instanceof sdk.APIConnectionTimeoutError) {
-      return new ProviderError(idleFailure(label, config.idleTimeoutMs, false));
+      return new ProviderError(idleFailure(label, streamed ? config.idleTimeoutMs : config.requestTimeoutMs, streamed));
     }
     if (err instanceof sdk.APIUserAbortError) return new ProviderError(cancelledFailure);
     if (err instanceof sdk.APIConnectionError) {
@@ -89,6 +89,7 @@ export function createAnthropicProvider(config: ProviderConfig): Provider {
         const params = { ...toParams(request), stream: true };
         const events = (await client.messages.create(params as never, {
           signal: controller.signal,
+          timeout: config.idleTimeoutMs,
         })) as unknown as AsyncIterable<WireEvent>;
         for await (const event of events) {
           watchdog.touch();

@@ -97,7 +97,8 @@ export function runModel(
     );
   }
   const provider = providers.require(fn);
-  const config = opts.timeoutMs !== undefined ? { ...provider, idleTimeoutMs: opts.timeoutMs } : provider;
+  const config =
+    opts.timeoutMs !== undefined ? { ...provider, idleTimeoutMs: opts.timeoutMs, requestTimeoutMs: opts.timeoutMs } : provider;
   const request: LlmRequest = { ...base, model: opts.model ?? config.defaultModel };
   const chunks: string[] = [];
   const sink = onChunk

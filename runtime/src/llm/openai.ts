@@ -25,7 +25,7 @@ export function createOpenAiProvider(config: ProviderConfig): Provider {
   const label = config.name === 'openai' ? 'OpenAI' : `provider ${config.name}`;
   const base = (config.baseUrl ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
 
-  async function post(body: unknown, controller: AbortController, watchdog: IdleWatchdog): Promise<Response> {
+  async function post(body: unknown, controller: AbortController, watchdog: IdleWatchdog, stream: boolean): Promise<Response> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (config.apiKey) headers['authorization'] = `Bearer ${config.apiKey}`;
     for (let attempt = 0; ; attempt++) {
@@ -40,7 +40,7 @@ export function createOpenAiProvider(config: ProviderConfig): Provider {
       } catch (err) {
         throw translate(err, watchdog, controller.signal);
       }
-      watchdog.touch();
+      if (stream) watchdog.touch();
       if (res.ok) return res;
       const text = await res.text().catch(() => '');
       const retryable = res.status === 429 || res.status >= 500;
@@ -48,13 +48,15 @@ export function createOpenAiProvider(config: ProviderConfig): Provider {
         throw new ProviderError(httpFailure(label, res.status, apiMessage(text)));
       }
       await sleep(retryDelay(res, attempt), controller.signal);
-      watchdog.touch();
+      if (stream) watchdog.touch();
     }
   }
 
   function translate(err: unknown, watchdog: IdleWatchdog, signal: AbortSignal, streamed = false): ProviderError {
     if (err instanceof ProviderError) return err;
-    if (watchdog.fired) return new ProviderError(idleFailure(label, config.idleTimeoutMs, streamed));
+    if (watchdog.fired) {
+      return new ProviderError(idleFailure(label, streamed ? config.idleTimeoutMs : config.requestTimeoutMs, streamed));
+    }
     if (signal.aborted) return new ProviderError(cancelledFailure);
     if (streamed) {
       return new ProviderError({
@@ -69,9 +71,10 @@ export function createOpenAiProvider(config: ProviderConfig): Provider {
     name: config.name,
     async complete(request: LlmRequest, signal: AbortSignal): Promise<LlmResponse> {
       const controller = linkedController(signal);
-      const watchdog = new IdleWatchdog(config.idleTimeoutMs, controller);
+      // Nothing streams back: the whole answer must arrive within the request timeout.
+      const watchdog = new IdleWatchdog(config.requestTimeoutMs, controller);
       try {
-        const res = await post(toBody(request, false), controller, watchdog);
+        const res = await post(toBody(request, false), controller, watchdog, false);
         const json = (await res.json()) as WireCompletion;
         return fromCompletion(json, request.model);
       } catch (err) {
@@ -85,7 +88,7 @@ export function createOpenAiProvider(config: ProviderConfig): Provider {
       const controller = linkedController(signal);
       const watchdog = new IdleWatchdog(config.idleTimeoutMs, controller);
       try {
-        const res = await post(toBody(request, true), controller, watchdog);
+        const res = await post(toBody(request, true), controller, watchdog, true);
         if (!res.body) throw translate(undefined, watchdog, signal, true);
         const acc = new ChunkAccumulator(request.model);
         const decoder = new TextDecoder();

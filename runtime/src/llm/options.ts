@@ -126,8 +126,8 @@ export const LLM_OPTIONS: readonly OptionSpec[] = [
   {
     name: 'timeout',
     type: 'positive integer (ms)',
-    summary: 'Give up when the server sends nothing for this many milliseconds (also covers a stalled stream).',
-    default: '60000',
+    summary:
+      'Milliseconds: a stream fails when nothing arrives for this long (default 60000); a plain call when its whole answer takes longer (default 600000).',
     apply: (v, out) => {
       const n = positiveInt(v);
       if (n === undefined) return 'a positive integer (milliseconds)';

@@ -85,8 +85,10 @@ export interface ProviderConfig {
   readonly defaultModel: string;
   /** Retries on 429/5xx/529 (Anthropic through the SDK, OpenAI by hand). */
   readonly maxRetries: number;
-  /** Abort a request when no byte arrives for this long (covers stalled streams). */
+  /** Abort a stream when no event arrives for this long (the SDK's timeout stops at the headers). */
   readonly idleTimeoutMs: number;
+  /** Abort a plain (non-streaming) request whose whole answer takes longer than this. */
+  readonly requestTimeoutMs: number;
 }
 
 /** Error categories; each becomes the `:type` (`:llm/<category>`) of the Sema error. */

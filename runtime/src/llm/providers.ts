@@ -6,6 +6,8 @@ import { SemaError } from '../eval/errors';
 import type { ProviderConfig, ProviderKind } from './provider';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/** Like the SDK's default: a long non-streamed answer can legitimately take minutes. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 600_000;
 const DEFAULT_RETRIES = 2;
 
 export const DEFAULT_MODELS: Record<string, string> = {
@@ -142,6 +144,7 @@ function build(name: string, kind: ProviderKind, opts: ConfigureOptions): Provid
     defaultModel: opts.defaultModel ?? DEFAULT_MODELS[name] ?? (kind === 'anthropic' ? DEFAULT_MODELS['anthropic']! : 'default'),
     maxRetries: opts.maxRetries ?? DEFAULT_RETRIES,
     idleTimeoutMs: opts.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    requestTimeoutMs: opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   };
 }
 

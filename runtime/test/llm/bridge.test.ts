@@ -43,6 +43,7 @@ for (const dialect of ['anthropic', 'openai'] as const) {
         defaultModel: 'm',
         maxRetries: 2,
         idleTimeoutMs: 400,
+        requestTimeoutMs: 5000,
       };
     });
     after(async () => {
@@ -234,7 +235,7 @@ describe('sync bridge: startup', () => {
   it('a worker that never starts is a clear error, not a hang', async () => {
     const bridge = new Bridge(join(__dirname, 'no-such-worker.js'), 300);
     try {
-      const config: ProviderConfig = { name: 'anthropic', kind: 'anthropic', apiKey: 'k', baseUrl: undefined, defaultModel: 'm', maxRetries: 0, idleTimeoutMs: 1000 };
+      const config: ProviderConfig = { name: 'anthropic', kind: 'anthropic', apiKey: 'k', baseUrl: undefined, defaultModel: 'm', maxRetries: 0, idleTimeoutMs: 1000, requestTimeoutMs: 1000 };
       const f = failureOf(() => bridge.call(config, request, undefined, {}));
       assert.equal(f.category, 'config');
       assert.match(f.message, /the LLM worker did not start .*no-such-worker\.js/);
@@ -255,7 +256,7 @@ describe('sync bridge: anthropic stream errors', () => {
       const seen: string[] = [];
       const f = failureOf(() =>
         callSync(
-          { name: 'anthropic', kind: 'anthropic', apiKey: 'k', baseUrl: fake.url, defaultModel: 'm', maxRetries: 0, idleTimeoutMs: 2000 },
+          { name: 'anthropic', kind: 'anthropic', apiKey: 'k', baseUrl: fake.url, defaultModel: 'm', maxRetries: 0, idleTimeoutMs: 2000, requestTimeoutMs: 2000 },
           request,
           (t) => seen.push(t),
         ),
