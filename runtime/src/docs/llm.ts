@@ -131,7 +131,7 @@ export const llmDocs: readonly BuiltinDoc[] = [
   entry('conversation?', ['(conversation? v)'], 'True if `v` is a conversation.', ['(conversation? 42) ; => #f']),
 
   entry('llm/configure', ['(llm/configure provider opts)'],
-    'Configures a provider and makes it the default. `:anthropic` uses the Anthropic SDK (`:api-key`, else `ANTHROPIC_API_KEY`); `:openai`, `:ollama`, `:lmstudio` or any name with `:base-url` use an OpenAI-compatible endpoint. Options: `:api-key`, `:base-url`, `:host`, `:default-model`, `:max-retries` (default 2), `:timeout` (idle ms, default 60000).',
+    'Configures a provider and makes it the default. `:anthropic` uses the Anthropic SDK (`:api-key`, else `ANTHROPIC_API_KEY`); `:openai`, `:ollama`, `:lmstudio` or any name with `:base-url` use an OpenAI-compatible endpoint. Options: `:api-key`, `:base-url`, `:host`, `:default-model`, `:max-retries` (default 2), `:timeout` (ms; default 60000 idle for streams, 600000 for plain calls).',
     ['(llm/configure :anthropic {:api-key "sk-..."})', '(llm/configure :ollama {:host "http://localhost:11434" :default-model "llama3"})']),
   entry('llm/set-default', ['(llm/set-default provider)'], 'Makes a configured provider the default.', ['(llm/set-default :openai)']),
   entry('llm/current-provider', ['(llm/current-provider)'], 'The default provider and its default model, or nil.',
