@@ -56,6 +56,11 @@ export class Bridge {
   private readonly counter: Int32Array;
   private nextId = 1;
   private ready = false;
+  /**
+   * Events of calls still waiting further up this thread's stack: a stream callback may
+   * itself make an LLM call, whose wait loop then sees the outer call's events.
+   */
+  private readonly parked = new Map<number, BridgeEvent[]>();
   private failure: string | undefined;
 
   constructor(
@@ -83,14 +88,34 @@ export class Bridge {
     }
     const id = this.nextId++;
     const post = (msg: BridgeRequest): void => this.worker.postMessage(msg);
+    const mine: BridgeEvent[] = [];
+    this.parked.set(id, mine);
     post({ type: 'call', id, config, request, stream: onChunk !== undefined });
+    try {
+      return this.await(id, mine, post, onChunk, cancel);
+    } finally {
+      this.parked.delete(id);
+    }
+  }
+
+  private await(
+    id: number,
+    mine: BridgeEvent[],
+    post: (msg: BridgeRequest) => void,
+    onChunk: ChunkSink | undefined,
+    cancel: Cancellation,
+  ): LlmResponse {
     const started = Date.now();
     for (;;) {
       const seen = Atomics.load(this.counter, 0);
       let event: BridgeEvent | undefined;
-      while ((event = this.nextEvent()) !== undefined) {
+      while ((event = mine.shift() ?? this.nextEvent()) !== undefined) {
         if (event.type === 'ready') this.ready = true;
-        if (event.id !== id) continue; // `ready`, or left over from an abandoned call
+        if (event.id !== id) {
+          // Another call's event: keep it for that call if it is still waiting.
+          this.parked.get(event.id)?.push(event);
+          continue;
+        }
         if (event.type === 'done') return event.response;
         if (event.type === 'error') throw new ProviderError(event.failure);
         if (event.type !== 'chunk') continue;

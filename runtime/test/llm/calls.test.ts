@@ -168,6 +168,20 @@ describe('LLM calls against the fake Anthropic API', () => {
     assert.match(errorOf(() => c('llm/stream', 42)).message, /expected string, prompt or list of messages/);
   });
 
+  it('a stream callback may itself call the model; no chunk of either call is lost', async () => {
+    configure();
+    // The inner answer takes longer than the outer chunks: they arrive while it waits.
+    await fake.enqueue({ kind: 'text', chunks: ['a', 'b', 'c'], delayMs: 30 }, { kind: 'text', text: 'inner answer', delayMs: 300 });
+    const seen: Value[] = [];
+    const result = c('llm/stream', 'outer', lambda(['chunk'], (chunk) => {
+      seen.push(chunk);
+      if (chunk === 'a') seen.push(c('llm/complete', 'inner'));
+      return null;
+    }));
+    assert.equal(result, 'abc');
+    assert.deepEqual(seen, ['a', 'inner answer', 'b', 'c']);
+  });
+
   it('a failing stream callback stops the call with its own error', async () => {
     configure();
     await fake.enqueue({ kind: 'text', chunks: ['a', 'b', 'c'], delayMs: 50 });

@@ -18,7 +18,7 @@ export type Reply =
       readonly text?: string;
       /** Stream in these pieces (default: the whole text in one chunk). */
       readonly chunks?: readonly string[];
-      /** Pause before each chunk (lets a test see chunks arrive one by one). */
+      /** Pause before each chunk (lets a test see chunks arrive one by one), or before a JSON answer. */
       readonly delayMs?: number;
       /** Destroy the socket after this many chunks. */
       readonly cutAfter?: number;
@@ -134,6 +134,7 @@ export class ScriptedServer {
     if (reply.kind === 'hang') return;
     const model = String(record.body['model'] ?? 'unknown-model');
     if (!this.dialect.isStream(record.body)) {
+      if (reply.kind === 'text' && reply.delayMs) await sleep(reply.delayMs);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(this.dialect.json(reply, model)));
       return;
