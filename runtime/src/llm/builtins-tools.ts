@@ -88,15 +88,14 @@ export const toolBuiltins: BuiltinSpec[] = [
     const input = arg.str(name, text, 1);
     let prior: MessageValue[] = [];
     let onToolCall: Value | undefined;
-    const rest: Value[] = [];
+    const parsed = parseOptions(name, o, ['messages', 'on-tool-call']);
     for (const [k, v] of entriesOf(name, o, 'the options')) {
       const key = keyName(k);
       if (key === 'messages') prior = arg.messages(name, v, 2);
       else if (key === 'on-tool-call') onToolCall = arg.procedure(name, v, 2);
-      else rest.push(k, v);
     }
     const opts = {
-      ...parseOptions(name, mapFromPairs(rest)),
+      ...parsed,
       tools: ag.tools as ToolValue[],
       maxToolRounds: ag.maxTurns,
     };

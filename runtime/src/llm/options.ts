@@ -142,8 +142,8 @@ const byName = new Map(LLM_OPTIONS.map((o) => [o.name, o]));
 /** Options the reference documents that this implementation does not offer (yet). */
 const NOT_OFFERED = new Set(['reasoning-effort', 'tags', 'metadata', 'stop-sequences']);
 
-export function allowedList(): string {
-  return LLM_OPTIONS.map((o) => ':' + o.name).join(', ');
+export function allowedList(extra: readonly string[] = []): string {
+  return [...LLM_OPTIONS.map((o) => o.name), ...extra].map((n) => ':' + n).join(', ');
 }
 
 function invalid(message: string, option?: string): SemaError {
@@ -155,8 +155,11 @@ function show(v: Value): string {
   return text.startsWith('<') || text.length > 60 ? `a ${typeName(v)}` : text;
 }
 
-/** Validates an options map (nil or missing = no options). Throws `:llm/invalid-option`. */
-export function parseOptions(fn: string, v: Value | undefined): LlmOptions {
+/**
+ * Validates an options map (nil or missing = no options). Throws `:llm/invalid-option`.
+ * `extra` keys belong to the caller (checked there) and are skipped here.
+ */
+export function parseOptions(fn: string, v: Value | undefined, extra: readonly string[] = []): LlmOptions {
   const out: LlmOptions = {};
   if (v === undefined || v === null) return out;
   if (!(v instanceof SemaMap || v instanceof SemaHashMap)) {
@@ -164,16 +167,17 @@ export function parseOptions(fn: string, v: Value | undefined): LlmOptions {
   }
   for (const [key, value] of v.entries()) {
     if (!(key instanceof Keyword)) {
-      throw invalid(`${fn}: option keys must be keywords, got ${show(key)}; allowed options: ${allowedList()}`);
+      throw invalid(`${fn}: option keys must be keywords, got ${show(key)}; allowed options: ${allowedList(extra)}`);
     }
+    if (extra.includes(key.name)) continue;
     const spec = byName.get(key.name);
     if (spec === undefined && NOT_OFFERED.has(key.name)) {
-      throw invalid(`${fn}: option :${key.name} is not supported here; allowed options: ${allowedList()}`, key.name);
+      throw invalid(`${fn}: option :${key.name} is not supported here; allowed options: ${allowedList(extra)}`, key.name);
     }
     if (spec === undefined) {
-      const near = suggestSimilar(key.name, byName.keys());
+      const near = suggestSimilar(key.name, [...byName.keys(), ...extra]);
       const hint = near ? ` (did you mean :${near}?)` : '';
-      throw invalid(`${fn}: unknown option :${key.name}${hint}; allowed options: ${allowedList()}`, key.name);
+      throw invalid(`${fn}: unknown option :${key.name}${hint}; allowed options: ${allowedList(extra)}`, key.name);
     }
     const problem = spec.apply(value, out);
     if (problem !== undefined) {

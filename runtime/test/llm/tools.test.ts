@@ -163,6 +163,12 @@ describe('tools, agents and conversations', () => {
     ]);
   });
 
+  it('agent/run checks its options, naming its own keys too', () => {
+    const bot = makeAgent('b', map());
+    assert.match(errorOf(() => c('agent/run', bot, 'hi', map('on-tool-cal', 1))).message, /unknown option :on-tool-cal \(did you mean :on-tool-call\?\); allowed options: .*:timeout, :messages, :on-tool-call$/);
+    assert.match(errorOf(() => c('agent/run', bot, 'hi', map('messages', 'x'))).message, /expected list of messages/);
+  });
+
   it('agent/run stops at :max-turns', async () => {
     const bot = makeAgent('looper', map('tools', [lookupCapital], 'max-turns', 1));
     await fake.enqueue({ kind: 'tool', calls: [{ id: 't', name: 'lookup-capital', input: { country: 'Norway' } }] });
