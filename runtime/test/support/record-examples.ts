@@ -1,29 +1,31 @@
-// Re-records the example cassettes in test-workspace/llm/: runs each example with its
-// `{:mode :replay}` switched to `:record` against the fake Anthropic server and its
-// scripted answers, then stores the example's output in expected/<name>.out.
+// Re-records the example cassettes in test-workspace/llm/: runs each example through
+// the `sema` CLI with its `{:mode :replay}` switched to `:record`, against the fake
+// Anthropic server and its scripted answers; then replays it with no provider and
+// stores the output in expected/<name>.out.
 //   node runtime/out/test/support/record-examples.js
 
+import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Interpreter } from '../../src/eval/interpreter';
-import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
-import { installExampleShim } from './example-shim';
 import { exampleReplies } from './example-replies';
 import { FakeApi } from './fake-host';
 
 export const examplesDir = join(__dirname, '..', '..', '..', '..', 'test-workspace', 'llm');
+const semaBin = join(__dirname, '..', '..', '..', 'bin', 'sema.js');
 
-/** Runs one example file; returns its stdout (errors are printed like the CLI's first line). */
-export function runExample(file: string, source: string): string {
-  const out: string[] = [];
-  const interp = new Interpreter({ stdout: (s) => out.push(s), stderr: (s) => out.push(s) });
-  installExampleShim(interp);
-  try {
-    interp.evalString(source, file);
-  } catch (e) {
-    out.push(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
+/** Runs `sema file` with only the given LLM variables set; resolves with stdout + stderr. */
+export function runExample(file: string, llmEnv: Record<string, string> = {}): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...llmEnv };
+  for (const k of ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'OPENAI_API_KEY', 'SEMA_LLM_CASSETTE']) {
+    if (!(k in llmEnv)) delete env[k];
   }
-  return out.join('');
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, [semaBin, file], { env });
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    proc.stderr.setEncoding('utf8').on('data', (s: string) => (out += s));
+    proc.on('close', () => resolve(out));
+  });
 }
 
 async function main(): Promise<void> {
@@ -34,26 +36,25 @@ async function main(): Promise<void> {
       const base = name.replace(/\.sema$/, '');
       const file = join(examplesDir, name);
       const replies = exampleReplies[base];
-      resetLlmSession();
       if (replies) {
         await fake.reset();
         await fake.enqueue(...replies);
         rmSync(join(examplesDir, 'cassettes', `${base}.jsonl`), { force: true });
-        process.env['ANTHROPIC_API_KEY'] = 'recording-key';
-        process.env['ANTHROPIC_BASE_URL'] = fake.url;
-        const recording = readFileSync(file, 'utf8').replaceAll('{:mode :replay}', '{:mode :record}');
-        runExample(file, recording);
+        // Same folder, so the tape lands where the example looks for it.
+        const recording = join(examplesDir, `.${base}.recording.sema`);
+        writeFileSync(recording, readFileSync(file, 'utf8').replaceAll('{:mode :replay}', '{:mode :record}'));
+        try {
+          await runExample(recording, { ANTHROPIC_API_KEY: 'recording-key', ANTHROPIC_BASE_URL: fake.url });
+        } finally {
+          rmSync(recording, { force: true });
+        }
       }
-      delete process.env['ANTHROPIC_API_KEY'];
-      delete process.env['ANTHROPIC_BASE_URL'];
-      resetLlmSession();
-      const output = runExample(file, readFileSync(file, 'utf8'));
+      const output = await runExample(file);
       writeFileSync(join(examplesDir, 'expected', `${base}.out`), output);
       process.stdout.write(`--- ${name}\n${output}`);
     }
   } finally {
     await fake.close();
-    await shutdownBridge();
   }
 }
 
