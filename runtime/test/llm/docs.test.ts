@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { llmDocs } from '../../src/docs/llm';
-import { llmModule, llmSpecialForms, LLM_OPTIONS } from '../../src/llm/index';
+import { Interpreter } from '../../src/eval/interpreter';
+import { llmModule, llmSpecialForms, LLM_OPTIONS, resetLlmSession } from '../../src/llm/index';
+import { printValue } from '../../src/reader/printer';
 
 describe('llm catalogue', () => {
   it('documents every public builtin and special form, and nothing else', () => {
@@ -26,6 +28,30 @@ describe('llm catalogue', () => {
     const maxTokens = llmDocs[0]!.options!.find((o) => o.name === 'max-tokens')!;
     assert.equal(maxTokens.default, '4096');
     assert.deepEqual(llmDocs.find((d) => d.name === 'llm/stream')!.params, ['prompt']);
+  });
+
+  it('examples that show a result evaluate to it', () => {
+    process.env['ANTHROPIC_API_KEY'] = 'sk-docs';
+    resetLlmSession();
+    const interp = new Interpreter({ stdout: () => {} });
+    interp.evalString(`
+      (define p (prompt (system "s") (user "u")))
+      (define template (prompt (system "You are a {{role}} for {{language}}.") (user "{{query}} {{role}}")))
+      (deftool lookup-capital "Look up the capital of a country" {:country {:type :string}} (lambda (country) "Oslo"))
+      (deftool get-weather "Get weather for a city" {:city {:type :string}} (lambda (city) "sunny"))
+      (defagent weather-bot {:system "You are a weather assistant." :tools [get-weather] :model "claude-haiku-4-5-20251001" :max-turns 3})`);
+    let checked = 0;
+    for (const doc of llmDocs) {
+      for (const example of doc.examples) {
+        const m = /^(.*?)\s*; => (.*)$/.exec(example);
+        if (!m) continue;
+        assert.equal(printValue(interp.evalString(m[1]!)), m[2]!.trim(), `${doc.name}: ${example}`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 15, `only ${checked} examples checked`);
+    delete process.env['ANTHROPIC_API_KEY'];
+    resetLlmSession();
   });
 
   it('loading the option schema and docs does not load the SDK', () => {
