@@ -29,9 +29,12 @@ export function httpFailure(provider: string, status: number, detail: string | u
   const said = detail ? `: ${detail}` : '';
   let category: LlmErrorCategory;
   let text: string;
-  if (status === 401 || status === 403) {
+  if (status === 401) {
     category = 'auth';
-    text = `${provider} rejected the API key (HTTP ${status})${said}`;
+    text = `${provider} rejected the API key (HTTP 401)${said}`;
+  } else if (status === 403) {
+    category = 'auth';
+    text = `${provider} denied access with this API key (HTTP 403)${said}`;
   } else if (status === 429) {
     category = 'rate-limit';
     text = `${provider} rate limit reached (HTTP 429), still failing after retries${said}`;
