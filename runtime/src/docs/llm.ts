@@ -61,6 +61,13 @@ export const llmDocs: readonly BuiltinDoc[] = [
     'Sends a prompt value (from `prompt`) and returns the answer.' + errorsNote,
     ['(llm/send (prompt (system "Be concise.") (user "Review this.")) {:max-tokens 200})'], withOpts),
 
+  entry('llm/batch', ['(llm/batch prompts)', '(llm/batch prompts opts)'],
+    'Sends a list of prompt strings concurrently and returns the answers, in order. The first failure aborts the rest.' + errorsNote,
+    ['(llm/batch (list "Translate \'hello\' to French" "Translate \'hello\' to Spanish") {:max-tokens 50})'], withOpts),
+  entry('llm/pmap', ['(llm/pmap f items)', '(llm/pmap f items opts)'],
+    'Builds a prompt with `f` from each item, sends them all concurrently and returns the answers, in order.' + errorsNote,
+    ['(llm/pmap (fn (word) (format "Define: ~a" word)) \'("serendipity" "ephemeral") {:max-tokens 50})'], withOpts),
+
   entry('message', ['(message role content)'], 'A message: role `:system`, `:user` or `:assistant` and text content.',
     ['(message :user "What is Lisp?")']),
   entry('message/role', ['(message/role msg)'], 'The role of a message, as a keyword.', ['(message/role (message :user "hi")) ; => :user']),

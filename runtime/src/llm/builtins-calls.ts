@@ -7,6 +7,8 @@ import { fn, type BuiltinSpec } from '../stdlib/registry';
 import * as arg from './args';
 import { toChatMessages } from './convert';
 import { parseOptions, type LlmOptions } from './options';
+import { runModels } from './call';
+import { displayValue } from '../reader/printer';
 import { runToolLoop } from './tool-loop';
 import { MessageValue, PromptValue } from './values';
 
@@ -33,6 +35,21 @@ function streamMessages(name: string, v: Value | undefined): MessageValue[] {
 
 function isOptionsMap(v: Value | undefined): boolean {
   return v === null || v instanceof SemaMap || v instanceof SemaHashMap;
+}
+
+/** Answers to many one-message prompts, sent concurrently (no tools: each is one turn). */
+function askMany(ctx: CallContext, name: string, prompts: readonly string[], opts: LlmOptions): Value {
+  if (opts.tools !== undefined) {
+    throw new SemaError(`${name}: :tools is not supported here (use llm/chat for the tool loop)`, 'llm/invalid-option');
+  }
+  const turns = prompts.map((p) => toChatMessages([new MessageValue('user', p)], opts.system));
+  return runModels(ctx, name, opts, turns).map((r) => r.text);
+}
+
+function items(name: string, v: Value | undefined, i: number): Value[] {
+  if (Array.isArray(v)) return v;
+  if (v instanceof Vector) return v.items;
+  throw typeError(name, 'list or vector', typeName(v ?? null), i);
 }
 
 export const callBuiltins: BuiltinSpec[] = [
@@ -74,6 +91,19 @@ export const callBuiltins: BuiltinSpec[] = [
     const msgs = arg.messages('llm/chat', ms, 0);
     const opts = parseOptions('llm/chat', o);
     return ask(ctx, 'llm/chat', msgs, opts);
+  }),
+
+  fn('llm/batch', 1, 2, ([ps, o], ctx) => {
+    const prompts = items('llm/batch', ps, 0).map(displayValue);
+    return askMany(ctx, 'llm/batch', prompts, parseOptions('llm/batch', o));
+  }),
+
+  fn('llm/pmap', 2, 3, ([f, xs, o], ctx) => {
+    const g = arg.procedure('llm/pmap', f, 0);
+    const opts = parseOptions('llm/pmap', o);
+    // Prompts are built first (in order, on this thread); only the requests overlap.
+    const prompts = items('llm/pmap', xs, 1).map((x) => displayValue(ctx.apply(g, [x])));
+    return askMany(ctx, 'llm/pmap', prompts, opts);
   }),
 
   fn('llm/send', 1, 2, ([p, o], ctx) => {

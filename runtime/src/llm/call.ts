@@ -7,9 +7,9 @@ import type { CallContext } from '../eval/values';
 import { resolve } from 'node:path';
 import { Cassette, cassetteKey } from './cassette';
 import { DEFAULT_MAX_TOKENS, type LlmOptions } from './options';
-import { ProviderError, type ChatMessage, type LlmRequest, type LlmResponse, type ToolSchema } from './provider';
+import { ProviderError, type ChatMessage, type LlmRequest, type LlmResponse, type ProviderConfig, type ToolSchema } from './provider';
 import { providers } from './providers';
-import { callSync, type Cancellation } from './sync-bridge';
+import { callAllSync, callSync, type Cancellation } from './sync-bridge';
 import { usage } from './usage';
 
 let activeCassette: Cassette | undefined;
@@ -65,6 +65,40 @@ export function toSemaError(fn: string, err: ProviderError): SemaError {
   return new SemaError(`${fn}: ${f.message}`, `llm/${f.category}`, f.status !== undefined ? { status: f.status } : {});
 }
 
+function baseRequest(opts: LlmOptions, turn: TurnInput): Omit<LlmRequest, 'model'> {
+  return {
+    maxTokens: opts.maxTokens ?? DEFAULT_MAX_TOKENS,
+    ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
+    ...(turn.system !== undefined ? { system: turn.system } : {}),
+    messages: turn.messages,
+    ...(turn.tools && turn.tools.length > 0 ? { tools: turn.tools } : {}),
+  };
+}
+
+function cassetteMiss(fn: string, tape: Cassette, opts: LlmOptions, turn: TurnInput): SemaError {
+  return new SemaError(
+    `${fn}: cassette miss in :replay mode: this call (model ${opts.model ?? 'default'}, ${turn.messages.length} message(s)) ` +
+      `is not recorded in ${tape.label}; re-record it with {:mode :auto}`,
+    'llm/cassette-miss',
+  );
+}
+
+function providerConfig(fn: string, opts: LlmOptions): ProviderConfig {
+  const provider = providers.require(fn);
+  return opts.timeoutMs !== undefined
+    ? { ...provider, idleTimeoutMs: opts.timeoutMs, requestTimeoutMs: opts.timeoutMs }
+    : provider;
+}
+
+function bridged<T>(fn: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof ProviderError) throw toSemaError(fn, err);
+    throw err;
+  }
+}
+
 /** Sends one request; `onChunk` makes it a streaming request. */
 export function runModel(
   ctx: CallContext,
@@ -74,13 +108,7 @@ export function runModel(
   onChunk?: (text: string) => void,
 ): LlmResponse {
   const kind = onChunk ? 'stream' : 'complete';
-  const base: Omit<LlmRequest, 'model'> = {
-    maxTokens: opts.maxTokens ?? DEFAULT_MAX_TOKENS,
-    ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
-    ...(turn.system !== undefined ? { system: turn.system } : {}),
-    messages: turn.messages,
-    ...(turn.tools && turn.tools.length > 0 ? { tools: turn.tools } : {}),
-  };
+  const base = baseRequest(opts, turn);
   const tape = currentCassette();
   const key = tape ? cassetteKey(kind, opts.model, { ...base, model: opts.model ?? '' }) : '';
   const replay = tape?.lookup(key);
@@ -89,16 +117,8 @@ export function runModel(
     usage.record(replay.response.model, replay.response.usage);
     return replay.response;
   }
-  if (tape && !tape.canCallModel) {
-    throw new SemaError(
-      `${fn}: cassette miss in :replay mode: this call (model ${opts.model ?? 'default'}, ${turn.messages.length} message(s)) ` +
-        `is not recorded in ${tape.label}; re-record it with {:mode :auto}`,
-      'llm/cassette-miss',
-    );
-  }
-  const provider = providers.require(fn);
-  const config =
-    opts.timeoutMs !== undefined ? { ...provider, idleTimeoutMs: opts.timeoutMs, requestTimeoutMs: opts.timeoutMs } : provider;
+  if (tape && !tape.canCallModel) throw cassetteMiss(fn, tape, opts, turn);
+  const config = providerConfig(fn, opts);
   const request: LlmRequest = { ...base, model: opts.model ?? config.defaultModel };
   const chunks: string[] = [];
   const sink = onChunk
@@ -107,14 +127,34 @@ export function runModel(
         onChunk(text);
       }
     : undefined;
-  let response: LlmResponse;
-  try {
-    response = callSync(config, request, sink, cancellation(ctx));
-  } catch (err) {
-    if (err instanceof ProviderError) throw toSemaError(fn, err);
-    throw err;
-  }
+  const response = bridged(fn, () => callSync(config, request, sink, cancellation(ctx)));
   usage.record(response.model, response.usage);
   tape?.record(key, { kind, response, ...(onChunk ? { chunks } : {}) });
   return response;
+}
+
+/**
+ * Sends several plain requests at once (`llm/batch`, `llm/pmap`); answers in order.
+ * Recorded ones are replayed; the rest go out concurrently.
+ */
+export function runModels(ctx: CallContext, fn: string, opts: LlmOptions, turns: readonly TurnInput[]): LlmResponse[] {
+  const tape = currentCassette();
+  const bases = turns.map((t) => baseRequest(opts, t));
+  const keys = bases.map((b) => (tape ? cassetteKey('complete', opts.model, { ...b, model: opts.model ?? '' }) : ''));
+  const answers: (LlmResponse | undefined)[] = keys.map((k) => (tape ? tape.lookup(k)?.response : undefined));
+  const missing = answers.flatMap((a, i) => (a === undefined ? [i] : []));
+  if (tape && !tape.canCallModel && missing.length > 0) throw cassetteMiss(fn, tape, opts, turns[missing[0]!]!);
+  if (missing.length > 0) {
+    const config = providerConfig(fn, opts);
+    const requests = missing.map((i) => ({ ...bases[i]!, model: opts.model ?? config.defaultModel }));
+    const fresh = bridged(fn, () => callAllSync(config, requests, cancellation(ctx)));
+    missing.forEach((i, j) => {
+      answers[i] = fresh[j]!;
+      tape?.record(keys[i]!, { kind: 'complete', response: fresh[j]! });
+    });
+  }
+  return answers.map((a) => {
+    usage.record(a!.model, a!.usage);
+    return a!;
+  });
 }

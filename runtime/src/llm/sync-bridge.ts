@@ -44,6 +44,12 @@ export interface Cancellation {
 }
 
 const SLICE_MS = 50;
+
+export interface Job {
+  readonly request: LlmRequest;
+  /** Given: a streaming request, called with each text delta. */
+  readonly onChunk?: ChunkSink | undefined;
+}
 /** A worker that has not said `ready` by then will not (bad path in a bundle, crash). */
 const STARTUP_TIMEOUT_MS = 15_000;
 
@@ -83,61 +89,68 @@ export class Bridge {
   }
 
   call(config: ProviderConfig, request: LlmRequest, onChunk: ChunkSink | undefined, cancel: Cancellation): LlmResponse {
+    return this.callAll(config, [{ request, onChunk }], cancel)[0]!;
+  }
+
+  /**
+   * Runs several requests at once (the worker overlaps them) and returns the answers in
+   * order. The first failure aborts the others and is thrown.
+   */
+  callAll(config: ProviderConfig, jobs: readonly Job[], cancel: Cancellation): LlmResponse[] {
     if (this.failure !== undefined) {
       throw new ProviderError({ category: 'config', message: `LLM worker unavailable: ${this.failure}` });
     }
-    const id = this.nextId++;
     const post = (msg: BridgeRequest): void => this.worker.postMessage(msg);
+    const ids = jobs.map(() => this.nextId++);
     const mine: BridgeEvent[] = [];
-    this.parked.set(id, mine);
-    post({ type: 'call', id, config, request, stream: onChunk !== undefined });
-    try {
-      return this.await(id, mine, post, onChunk, cancel);
-    } finally {
-      this.parked.delete(id);
-    }
-  }
-
-  private await(
-    id: number,
-    mine: BridgeEvent[],
-    post: (msg: BridgeRequest) => void,
-    onChunk: ChunkSink | undefined,
-    cancel: Cancellation,
-  ): LlmResponse {
+    for (const id of ids) this.parked.set(id, mine);
+    jobs.forEach((job, i) => post({ type: 'call', id: ids[i]!, config, request: job.request, stream: job.onChunk !== undefined }));
+    const results: (LlmResponse | undefined)[] = jobs.map(() => undefined);
+    let open = jobs.length;
+    const abortOpen = (): void => ids.forEach((id, i) => results[i] === undefined && post({ type: 'abort', id }));
     const started = Date.now();
-    for (;;) {
-      const seen = Atomics.load(this.counter, 0);
-      let event: BridgeEvent | undefined;
-      while ((event = mine.shift() ?? this.nextEvent()) !== undefined) {
-        if (event.type === 'ready') this.ready = true;
-        if (event.id !== id) {
-          // Another call's event: keep it for that call if it is still waiting.
-          this.parked.get(event.id)?.push(event);
-          continue;
+    try {
+      for (;;) {
+        const seen = Atomics.load(this.counter, 0);
+        let event: BridgeEvent | undefined;
+        while ((event = mine.shift() ?? this.nextEvent()) !== undefined) {
+          if (event.type === 'ready') this.ready = true;
+          const i = ids.indexOf(event.id);
+          if (i < 0) {
+            // Another call's event: keep it for that call if it is still waiting.
+            this.parked.get(event.id)?.push(event);
+            continue;
+          }
+          if (event.type === 'done') {
+            results[i] = event.response;
+            if (--open === 0) return results as LlmResponse[];
+          } else if (event.type === 'error') {
+            abortOpen();
+            throw new ProviderError(event.failure);
+          } else if (event.type === 'chunk') {
+            try {
+              jobs[i]!.onChunk?.(event.text);
+            } catch (err) {
+              // A failing chunk callback ends the call: stop the downloads too.
+              abortOpen();
+              throw err;
+            }
+          }
         }
-        if (event.type === 'done') return event.response;
-        if (event.type === 'error') throw new ProviderError(event.failure);
-        if (event.type !== 'chunk') continue;
-        try {
-          onChunk?.(event.text);
-        } catch (err) {
-          // A failing chunk callback ends the call: stop the download too.
-          post({ type: 'abort', id });
-          throw err;
+        if (cancel.isCancelled?.() === true) {
+          abortOpen();
+          throw new ProviderError({ category: 'cancelled', message: 'LLM request cancelled' });
         }
+        if (!this.ready && Date.now() - started > this.startupTimeoutMs) {
+          throw new ProviderError({
+            category: 'config',
+            message: `the LLM worker did not start (${this.workerPath}); is ${BRIDGE_WORKER_FILE} next to the runtime?`,
+          });
+        }
+        Atomics.wait(this.counter, 0, seen, SLICE_MS);
       }
-      if (cancel.isCancelled?.() === true) {
-        post({ type: 'abort', id });
-        throw new ProviderError({ category: 'cancelled', message: 'LLM request cancelled' });
-      }
-      if (!this.ready && Date.now() - started > this.startupTimeoutMs) {
-        throw new ProviderError({
-          category: 'config',
-          message: `the LLM worker did not start (${this.workerPath}); is ${BRIDGE_WORKER_FILE} next to the runtime?`,
-        });
-      }
-      Atomics.wait(this.counter, 0, seen, SLICE_MS);
+    } finally {
+      for (const id of ids) this.parked.delete(id);
     }
   }
 
@@ -168,6 +181,12 @@ export function callSync(
 ): LlmResponse {
   shared ??= new Bridge(join(__dirname, BRIDGE_WORKER_FILE));
   return shared.call(config, request, onChunk, cancel);
+}
+
+/** Runs several non-streaming requests concurrently; answers in request order. */
+export function callAllSync(config: ProviderConfig, requests: readonly LlmRequest[], cancel: Cancellation = {}): LlmResponse[] {
+  shared ??= new Bridge(join(__dirname, BRIDGE_WORKER_FILE));
+  return shared.callAll(config, requests.map((request) => ({ request })), cancel);
 }
 
 /** Stops the worker (tests; a host shutting down). The next call starts a new one. */

@@ -182,6 +182,29 @@ describe('LLM calls against the fake Anthropic API', () => {
     assert.deepEqual(seen, ['a', 'inner answer', 'b', 'c']);
   });
 
+  it('llm/batch and llm/pmap send their requests concurrently and keep the order', async () => {
+    configure();
+    const answer = { kind: 'text', echo: true, barrier: 3 } as const;
+    await fake.enqueue(answer, answer, answer);
+    assert.deepEqual(c('llm/batch', ['one', 'two', 'three'], map('max-tokens', 20)), ['echo: one', 'echo: two', 'echo: three']);
+    const bodies = (await fake.requests()).map((r) => r.body);
+    assert.ok(bodies.every((b) => b['max_tokens'] === 20));
+    await fake.enqueue(answer, answer, answer);
+    const define = lambda(['w'], (w) => `Define: ${String(w)}`);
+    assert.deepEqual(c('llm/pmap', define, new Vector(['a', 'b', 'c']), map('system', 'Be brief.')), ['echo: Define: a', 'echo: Define: b', 'echo: Define: c']);
+    assert.equal((await fake.last()).body['system'], 'Be brief.');
+    assert.match(errorOf(() => c('llm/batch', ['x'], map('tools', []))).message, /:tools is not supported here/);
+  });
+
+  it('a failing batch request aborts the others with one clear error', async () => {
+    configure();
+    await fake.enqueue({ kind: 'hang' }, { kind: 'error', status: 401, message: 'bad key' });
+    const e = errorOf(() => c('llm/batch', ['a', 'b']));
+    assert.equal(e.type, 'llm/auth');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await fake.requests())[0]!.clientClosed, true, 'the hanging request was aborted');
+  });
+
   it('a failing stream callback stops the call with its own error', async () => {
     configure();
     await fake.enqueue({ kind: 'text', chunks: ['a', 'b', 'c'], delayMs: 50 });

@@ -105,6 +105,16 @@ describe('cassettes', () => {
     assert.equal(readFileSync(join(dir, 'agent.jsonl'), 'utf8').trim().split('\n').length, 2);
   });
 
+  it('records and replays llm/batch answers one by one', async () => {
+    online();
+    await fake.enqueue({ kind: 'text', echo: true }, { kind: 'text', echo: true });
+    const ask = thunk(() => c('llm/batch', ['x', 'y']));
+    assert.deepEqual(c('llm/with-cassette', 'batch.jsonl', ask), ['echo: x', 'echo: y']);
+    resetLlmSession();
+    assert.deepEqual(c('llm/with-cassette', 'batch.jsonl', map('mode', kw('replay')), ask), ['echo: x', 'echo: y']);
+    assert.equal((await fake.requests()).length, 2);
+  });
+
   it(':record calls the model even when the call is on the tape', async () => {
     online();
     await fake.enqueue({ kind: 'text', text: 'first' }, { kind: 'text', text: 'second' });

@@ -15,6 +15,13 @@ export const exampleReplies: Record<string, Reply[]> = {
     { kind: 'text', chunks: ['A parenthesis', ' fell in love', ' with its match;\n', 'they closed', ' happily ever after.'] },
     { kind: 'text', chunks: ['One, ', 'two, ', 'three.'] },
   ],
+  batch: [
+    { kind: 'text', text: 'Bonjour', forPrompt: 'French' },
+    { kind: 'text', text: 'Hola', forPrompt: 'Spanish' },
+    { kind: 'text', text: 'Hallo', forPrompt: 'German' },
+    { kind: 'text', text: 'Happy lucky accident.', forPrompt: 'serendipity' },
+    { kind: 'text', text: 'Lasting very briefly.', forPrompt: 'ephemeral' },
+  ],
   chat: [text('Lisp is a family of languages whose programs are written as lists.'), text("The word was 'paren'.")],
   image: [text('A single tiny transparent pixel.')],
   prompts: [text('Looks good: f returns its argument plus one.'), text('Fine.')],

@@ -16,6 +16,12 @@ export type Reply =
   | {
       readonly kind: 'text';
       readonly text?: string;
+      /** Only for a request whose last user message contains this (concurrent requests). */
+      readonly forPrompt?: string;
+      /** Answer "echo: <last user text>" (tells concurrent answers apart). */
+      readonly echo?: boolean;
+      /** Hold the answer until this many requests are open at once (proves overlap). */
+      readonly barrier?: number;
       /** Stream in these pieces (default: the whole text in one chunk). */
       readonly chunks?: readonly string[];
       /** Pause before each chunk (lets a test see chunks arrive one by one), or before a JSON answer. */
@@ -76,6 +82,7 @@ export class ScriptedServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: Reply[] = [];
   private server: Server | undefined;
+  private open = 0;
   options: FakeOptions = {};
 
   constructor(private readonly dialect: Dialect) {}
@@ -129,17 +136,40 @@ export class ScriptedServer {
     const reply =
       this.options.rejectTemperature && record.body['temperature'] !== undefined
         ? this.dialect.temperatureError()
-        : (this.queue.shift() ?? { kind: 'text', text: 'ok' });
+        : (this.take(record.body) ?? { kind: 'text', text: 'ok' });
     if (reply.kind === 'error') return this.sendError(res, reply);
     if (reply.kind === 'hang') return;
     const model = String(record.body['model'] ?? 'unknown-model');
     if (!this.dialect.isStream(record.body)) {
       if (reply.kind === 'text' && reply.delayMs) await sleep(reply.delayMs);
+      if (reply.kind === 'text' && reply.barrier !== undefined) {
+        this.open++;
+        const until = Date.now() + 3000;
+        while (this.open < reply.barrier && Date.now() < until) await sleep(10);
+        const reached = this.open >= reply.barrier;
+        await sleep(20); // let the other waiters see the count too
+        this.open--;
+        if (!reached) return this.sendError(res, { kind: 'error', status: 500, message: `only ${this.open + 1} requests open at once` });
+      }
+      if (reply.kind === 'text' && reply.echo) {
+        const text = `echo: ${lastUserText(record.body)}`;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(this.dialect.json({ ...reply, text }, model)));
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(this.dialect.json(reply, model)));
       return;
     }
     await this.stream(res, reply, model);
+  }
+
+  /** The reply meant for this request's prompt, else the next general one. */
+  private take(body: Record<string, unknown>): Reply | undefined {
+    const said = lastUserText(body);
+    let i = this.queue.findIndex((r) => r.kind === 'text' && r.forPrompt !== undefined && said.includes(r.forPrompt));
+    if (i < 0) i = this.queue.findIndex((r) => r.kind !== 'text' || r.forPrompt === undefined);
+    return i < 0 ? undefined : this.queue.splice(i, 1)[0];
   }
 
   private sendError(res: ServerResponse, reply: Extract<Reply, { kind: 'error' }>): void {
@@ -177,6 +207,14 @@ export class ScriptedServer {
     for (const frame of this.dialect.streamEnd(reply)) res.write(frame);
     res.end();
   }
+}
+
+function lastUserText(body: Record<string, unknown>): string {
+  const messages = (body['messages'] ?? []) as { role: string; content: unknown }[];
+  const last = [...messages].reverse().find((m) => m.role === 'user');
+  if (typeof last?.content === 'string') return last.content;
+  const blocks = (last?.content ?? []) as { type: string; text?: string }[];
+  return blocks.filter((b) => b.type === 'text').map((b) => b.text).join('');
 }
 
 export function sse(event: string | undefined, data: unknown): string {
