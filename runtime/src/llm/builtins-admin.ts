@@ -10,6 +10,7 @@ import { currentCassette, setCassette } from './call';
 import { Cassette, type CassetteMode } from './cassette';
 import { keyName } from './convert';
 import { providers, type ConfigureOptions } from './providers';
+import { budget } from './budget';
 import { usage } from './usage';
 
 const kw = Keyword.of;
@@ -87,6 +88,12 @@ function usageMap(u: { inputTokens: number; outputTokens: number; cacheReadToken
 
 const money = (n: number | undefined): Value => (n === undefined ? null : new Float(n));
 
+function amount(fn: string, v: Value | undefined, i: number): number {
+  const n = typeof v === 'number' ? v : v instanceof Float ? v.value : undefined;
+  if (n === undefined || n < 0) throw typeError(fn, 'non-negative number (USD)', typeName(v ?? null), i);
+  return n;
+}
+
 export const adminBuiltins: BuiltinSpec[] = [
   fn('llm/configure', 1, 2, ([name, o]) => {
     providers.configure(providerName('llm/configure', name, 0), configureOptions(o));
@@ -144,6 +151,54 @@ export const adminBuiltins: BuiltinSpec[] = [
     usage.reset();
     return null;
   }),
+  fn('llm/set-budget', 1, 1, ([limit]) => {
+    budget.setCost(amount('llm/set-budget', limit, 0));
+    return null;
+  }),
+  fn('llm/clear-budget', 0, 0, () => {
+    budget.clear();
+    return null;
+  }),
+  fn('llm/budget-remaining', 0, 0, () => {
+    const s = budget.state;
+    if (!budget.active) return null;
+    const pairs: Value[] = [];
+    if (s.costLimit !== undefined) {
+      pairs.push(kw('limit'), new Float(s.costLimit), kw('spent'), new Float(s.costSpent), kw('remaining'), new Float(s.costLimit - s.costSpent));
+    }
+    if (s.tokenLimit !== undefined) {
+      pairs.push(kw('token-limit'), s.tokenLimit, kw('tokens-spent'), s.tokensSpent, kw('tokens-remaining'), Math.max(0, s.tokenLimit - s.tokensSpent));
+    }
+    return mapFromPairs(pairs);
+  }),
+  fn('llm/with-budget', 2, 2, ([o, thunk], ctx) => {
+    const f = 'llm/with-budget';
+    const body = arg.procedure(f, thunk, 1);
+    let cost: number | undefined;
+    let tokens: number | undefined;
+    let preGateStreams = false;
+    for (const [k, v] of mapEntries(f, o, 0)) {
+      const key = keyName(k);
+      if (key === 'max-cost-usd') cost = amount(f, v, 0);
+      else if (key === 'max-tokens') {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new SemaError(`${f}: :max-tokens must be a non-negative integer`, 'llm/invalid-option');
+        tokens = v;
+      } else if (key === 'on-stream') {
+        const mode = v instanceof Keyword ? v.name : v;
+        if (mode !== 'pre-gate' && mode !== 'off') throw new SemaError(`${f}: :on-stream must be :pre-gate or :off`, 'llm/invalid-option');
+        preGateStreams = mode === 'pre-gate';
+      } else {
+        throw new SemaError(`${f}: unknown option :${key}; allowed options: :max-cost-usd, :max-tokens, :on-stream`, 'llm/invalid-option');
+      }
+    }
+    if (cost === undefined && tokens === undefined) {
+      throw new SemaError(`${f}: requires at least :max-cost-usd or :max-tokens`, 'llm/invalid-option');
+    }
+    return budget.scoped({ ...(cost !== undefined ? { cost } : {}), ...(tokens !== undefined ? { tokens } : {}), preGateStreams }, () =>
+      ctx.apply(body, []),
+    );
+  }),
+
   fn('llm/set-pricing', 3, 3, ([m, i, o]) => {
     const f = 'llm/set-pricing';
     const num = (v: Value | undefined, idx: number): number => {

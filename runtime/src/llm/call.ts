@@ -10,6 +10,7 @@ import { DEFAULT_MAX_TOKENS, type LlmOptions } from './options';
 import { ProviderError, type ChatMessage, type LlmRequest, type LlmResponse, type ProviderConfig, type ToolSchema } from './provider';
 import { providers } from './providers';
 import { callAllSync, callSync, type Cancellation } from './sync-bridge';
+import { budget } from './budget';
 import { usage } from './usage';
 
 let activeCassette: Cassette | undefined;
@@ -90,6 +91,13 @@ function providerConfig(fn: string, opts: LlmOptions): ProviderConfig {
     : provider;
 }
 
+/** Usage and budget bookkeeping for one answer (replayed or fresh). */
+function account(ctx: CallContext, fn: string, response: LlmResponse, streaming: boolean): void {
+  const cost = usage.record(response.model, response.usage);
+  const tokens = response.usage.inputTokens + response.usage.outputTokens;
+  budget.afterCall(fn, response.model, tokens, cost, streaming, (text) => ctx.interp.writeErr(text));
+}
+
 function bridged<T>(fn: string, run: () => T): T {
   try {
     return run();
@@ -108,13 +116,14 @@ export function runModel(
   onChunk?: (text: string) => void,
 ): LlmResponse {
   const kind = onChunk ? 'stream' : 'complete';
+  budget.beforeCall(fn, onChunk !== undefined);
   const base = baseRequest(opts, turn);
   const tape = currentCassette();
   const key = tape ? cassetteKey(kind, opts.model, { ...base, model: opts.model ?? '' }) : '';
   const replay = tape?.lookup(key);
   if (replay) {
     if (onChunk) for (const c of replay.chunks ?? [replay.response.text]) onChunk(c);
-    usage.record(replay.response.model, replay.response.usage);
+    account(ctx, fn, replay.response, onChunk !== undefined);
     return replay.response;
   }
   if (tape && !tape.canCallModel) throw cassetteMiss(fn, tape, opts, turn);
@@ -128,8 +137,8 @@ export function runModel(
       }
     : undefined;
   const response = bridged(fn, () => callSync(config, request, sink, cancellation(ctx)));
-  usage.record(response.model, response.usage);
   tape?.record(key, { kind, response, ...(onChunk ? { chunks } : {}) });
+  account(ctx, fn, response, onChunk !== undefined);
   return response;
 }
 
@@ -138,6 +147,7 @@ export function runModel(
  * Recorded ones are replayed; the rest go out concurrently.
  */
 export function runModels(ctx: CallContext, fn: string, opts: LlmOptions, turns: readonly TurnInput[]): LlmResponse[] {
+  budget.beforeCall(fn, false);
   const tape = currentCassette();
   const bases = turns.map((t) => baseRequest(opts, t));
   const keys = bases.map((b) => (tape ? cassetteKey('complete', opts.model, { ...b, model: opts.model ?? '' }) : ''));
@@ -154,7 +164,7 @@ export function runModels(ctx: CallContext, fn: string, opts: LlmOptions, turns:
     });
   }
   return answers.map((a) => {
-    usage.record(a!.model, a!.usage);
+    account(ctx, fn, a!, false);
     return a!;
   });
 }

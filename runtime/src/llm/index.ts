@@ -9,6 +9,7 @@ import { promptBuiltins } from './builtins-prompts';
 import { toolBuiltins } from './builtins-tools';
 import { clearCassettes } from './call';
 import { providers } from './providers';
+import { budget } from './budget';
 import { usage } from './usage';
 
 export { LLM_OPTIONS, parseOptions, type LlmOptions, type OptionSpec } from './options';
@@ -41,5 +42,6 @@ export const llmSpecialForms = ['prompt', 'deftool', 'defagent'] as const;
 export function resetLlmSession(): void {
   providers.reset();
   usage.reset();
+  budget.reset();
   clearCassettes();
 }

@@ -37,7 +37,8 @@ class UsageTracker {
     return p === undefined ? undefined : (inputTokens * p[0] + outputTokens * p[1]) / 1_000_000;
   }
 
-  record(model: string, usage: Usage): void {
+  /** Counts one call; returns its cost (undefined when the model has no price). */
+  record(model: string, usage: Usage): number | undefined {
     const costUsd = this.cost(model, usage.inputTokens, usage.outputTokens);
     this.last = { ...usage, model, costUsd };
     const s = this.session;
@@ -47,6 +48,7 @@ class UsageTracker {
     s.cacheCreationTokens += usage.cacheCreationTokens;
     s.costUsd += costUsd ?? 0;
     s.calls += 1;
+    return costUsd;
   }
 
   setPricing(model: string, input: number, output: number): void {

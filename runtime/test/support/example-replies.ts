@@ -22,6 +22,7 @@ export const exampleReplies: Record<string, Reply[]> = {
     { kind: 'text', text: 'Happy lucky accident.', forPrompt: 'serendipity' },
     { kind: 'text', text: 'Lasting very briefly.', forPrompt: 'ephemeral' },
   ],
+  budget: [text('7', { input: 12, output: 2 }), text('11', { input: 12, output: 2 }), text('13', { input: 12, output: 2 })],
   chat: [text('Lisp is a family of languages whose programs are written as lists.'), text("The word was 'paren'.")],
   image: [text('A single tiny transparent pixel.')],
   prompts: [text('Looks good: f returns its argument plus one.'), text('Fine.')],
