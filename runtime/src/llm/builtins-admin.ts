@@ -99,6 +99,25 @@ export const adminBuiltins: BuiltinSpec[] = [
     providers.configure(providerName('llm/configure', name, 0), configureOptions(o));
     return null;
   }),
+  fn('llm/define-provider', 2, 2, ([name, o]) => {
+    const f = 'llm/define-provider';
+    const n = providerName(f, name, 0);
+    let complete: Value | undefined;
+    let defaultModel = 'default';
+    for (const [k, v] of mapEntries(f, o, 1)) {
+      const key = keyName(k);
+      if (key === 'complete') complete = arg.procedure(f, v, 1);
+      else if (key === 'default-model') defaultModel = arg.str(f, v, 1);
+      else throw new SemaError(`${f}: unknown option :${key}; allowed options: :complete, :default-model`, 'llm/invalid-option');
+    }
+    if (complete === undefined) throw new SemaError(`${f}: requires a :complete function`, 'llm/invalid-option');
+    providers.defineLisp(n, complete, defaultModel);
+    return kw(n);
+  }),
+  fn('llm/auto-configure', 0, 0, () => {
+    const name = providers.autoConfigure();
+    return name === undefined ? null : kw(name);
+  }),
   fn('llm/set-default', 1, 1, ([name]) => {
     providers.setDefault(providerName('llm/set-default', name, 0));
     return null;

@@ -11,6 +11,7 @@ import { ProviderError, type ChatMessage, type LlmRequest, type LlmResponse, typ
 import { providers } from './providers';
 import { callAllSync, callSync, type Cancellation } from './sync-bridge';
 import { budget } from './budget';
+import { callLispProvider } from './lisp-provider';
 import { usage } from './usage';
 
 let activeCassette: Cassette | undefined;
@@ -98,6 +99,13 @@ function account(ctx: CallContext, fn: string, response: LlmResponse, streaming:
   budget.afterCall(fn, response.model, tokens, cost, streaming, (text) => ctx.interp.writeErr(text));
 }
 
+/** A Sema-defined provider answers on this thread; a stream gets one chunk. */
+function lispAnswer(ctx: CallContext, fn: string, config: ProviderConfig, request: LlmRequest, sink?: (t: string) => void): LlmResponse {
+  const response = callLispProvider(ctx, fn, config.name, providers.lispHandlers.get(config.name)!, request);
+  if (sink && response.text !== '') sink(response.text);
+  return response;
+}
+
 function bridged<T>(fn: string, run: () => T): T {
   try {
     return run();
@@ -136,7 +144,10 @@ export function runModel(
         onChunk(text);
       }
     : undefined;
-  const response = bridged(fn, () => callSync(config, request, sink, cancellation(ctx)));
+  const response =
+    config.kind === 'lisp'
+      ? lispAnswer(ctx, fn, config, request, sink)
+      : bridged(fn, () => callSync(config, request, sink, cancellation(ctx)));
   tape?.record(key, { kind, response, ...(onChunk ? { chunks } : {}) });
   account(ctx, fn, response, onChunk !== undefined);
   return response;
@@ -157,7 +168,10 @@ export function runModels(ctx: CallContext, fn: string, opts: LlmOptions, turns:
   if (missing.length > 0) {
     const config = providerConfig(fn, opts);
     const requests = missing.map((i) => ({ ...bases[i]!, model: opts.model ?? config.defaultModel }));
-    const fresh = bridged(fn, () => callAllSync(config, requests, cancellation(ctx)));
+    const fresh =
+      config.kind === 'lisp'
+        ? requests.map((r) => lispAnswer(ctx, fn, config, r, undefined))
+        : bridged(fn, () => callAllSync(config, requests, cancellation(ctx)));
     missing.forEach((i, j) => {
       answers[i] = fresh[j]!;
       tape?.record(keys[i]!, { kind: 'complete', response: fresh[j]! });

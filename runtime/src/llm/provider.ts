@@ -74,7 +74,8 @@ export interface Provider {
   stream(request: LlmRequest, onChunk: ChunkSink, signal: AbortSignal): Promise<LlmResponse>;
 }
 
-export type ProviderKind = 'anthropic' | 'openai';
+/** `lisp`: written in Sema (`llm/define-provider`); runs on the evaluating thread. */
+export type ProviderKind = 'anthropic' | 'openai' | 'lisp';
 
 /** Everything needed to build a provider; plain data so it can be sent to the worker. */
 export interface ProviderConfig {

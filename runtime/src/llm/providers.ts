@@ -3,6 +3,7 @@
 // replaces one at run time (any other name is an OpenAI-compatible endpoint).
 
 import { SemaError } from '../eval/errors';
+import type { Value } from '../eval/values';
 import type { ProviderConfig, ProviderKind } from './provider';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -33,6 +34,8 @@ export interface ConfigureOptions {
 
 class ProviderTable {
   readonly configs = new Map<string, ProviderConfig>();
+  /** `:complete` functions of providers defined in Sema. */
+  readonly lispHandlers = new Map<string, Value>();
   defaultName: string | undefined;
   private envLoaded = false;
 
@@ -96,6 +99,20 @@ class ProviderTable {
     return config;
   }
 
+  defineLisp(name: string, complete: Value, defaultModel: string): void {
+    this.loadEnv();
+    this.lispHandlers.set(name, complete);
+    this.configs.set(name, build(name, 'lisp', { defaultModel }));
+    this.defaultName = name;
+  }
+
+  /** Re-reads the environment (adds what it configures; keeps what is configured). */
+  autoConfigure(env: NodeJS.ProcessEnv = process.env): string | undefined {
+    this.envLoaded = false;
+    this.loadEnv(env);
+    return this.defaultName;
+  }
+
   current(): ProviderConfig | undefined {
     this.loadEnv();
     return this.defaultName === undefined ? undefined : this.configs.get(this.defaultName);
@@ -130,6 +147,7 @@ class ProviderTable {
 
   reset(): void {
     this.configs.clear();
+    this.lispHandlers.clear();
     this.defaultName = undefined;
     this.envLoaded = false;
   }

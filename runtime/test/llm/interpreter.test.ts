@@ -85,6 +85,64 @@ describe('LLM through the interpreter', () => {
   });
 });
 
+describe('providers written in Sema', () => {
+  beforeEach(() => {
+    delete process.env['ANTHROPIC_API_KEY'];
+    resetLlmSession();
+  });
+  const fresh = (): Interpreter => new Interpreter({ stdout: () => {} });
+
+  it('the echo and mock examples work, streams get one chunk', () => {
+    const interp = fresh();
+    const run = (src: string): string => printValue(interp.evalString(src));
+    assert.equal(
+      run(`(llm/define-provider :echo
+             {:complete (fn (req) (string-append "Echo: " (:content (last (:messages req)))))
+              :default-model "echo-v1"})`),
+      ':echo',
+    );
+    assert.equal(run('(llm/complete "hello")'), '"Echo: hello"');
+    assert.equal(run('(llm/current-provider)'), '{:model "echo-v1" :name :echo}');
+    assert.equal(run('(define seen (list)) (llm/stream "hi" (fn (c) (set! seen (cons c seen)))) seen'), '("Echo: hi")');
+    run(`(define responses (list "First response" "Second response"))
+         (define call-count 0)
+         (llm/define-provider :mock
+           {:complete (fn (req)
+              (let ((i call-count)) (set! call-count (+ i 1)) (nth responses (mod i (length responses)))))
+            :default-model "mock-v1"})`);
+    assert.equal(run('(list (llm/complete "anything") (llm/complete "anything") (llm/complete "anything"))'), '("First response" "Second response" "First response")');
+    assert.equal(run('(llm/set-default :echo) (llm/complete "back")'), '"Echo: back"');
+  });
+
+  it('sees the request fields and can drive the tool loop with :tool-calls', () => {
+    const interp = fresh();
+    const run = (src: string): string => printValue(interp.evalString(src));
+    run(`(define requests (list))
+         (llm/define-provider :scripted
+           {:complete (fn (req)
+              (set! requests (append requests (list req)))
+              (if (= (length (:messages req)) 1)
+                  {:content "" :tool-calls (list {:id "c1" :name "double" :arguments {:n 21}}) :usage {:prompt-tokens 5 :completion-tokens 2}}
+                  {:content (string-append "Result: " (:content (last (:messages req)))) :model "scripted-1"}))})
+         (deftool double "Double a number" {:n {:type :integer}} (fn (n) (* n 2)))`);
+    assert.equal(run('(llm/chat (list (message :system "Be exact.") (message :user "Double 21")) {:tools [double] :max-tokens 50 :temperature 0.5})'), '"Result: 42"');
+    assert.equal(run('(:system (first requests))'), '"Be exact."');
+    assert.equal(run('(:max-tokens (first requests))'), '50');
+    assert.equal(run('(:temperature (first requests))'), '0.5');
+    assert.equal(run('(:name (first (:tools (first requests))))'), '"double"');
+    assert.equal(run('(map (fn (m) (:role m)) (:messages (nth requests 1)))'), '("user" "assistant" "tool")');
+    assert.equal(run('(:model (llm/last-usage))'), '"scripted-1"');
+    assert.equal(run('(:prompt-tokens (llm/session-usage))'), '5');
+  });
+
+  it('reports bad definitions and bad answers clearly', () => {
+    const interp = fresh();
+    assert.throws(() => interp.evalString('(llm/define-provider :x {:default-model "m"})'), /llm\/define-provider: requires a :complete function/);
+    interp.evalString('(llm/define-provider :bad {:complete (fn (req) 42)})');
+    assert.throws(() => interp.evalString('(llm/complete "x")'), /llm\/complete: provider :bad returned int; expected a string or a response map/);
+  });
+});
+
 describe('LLM through the sema CLI', () => {
   let fake: FakeApi;
   let dir: string;
