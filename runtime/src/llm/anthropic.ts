@@ -153,6 +153,10 @@ function toWireBlock(b: ContentBlock): Record<string, unknown> {
       return { type: 'tool_use', id: b.id, name: b.name, input: b.input };
     case 'tool_result':
       return { type: 'tool_result', tool_use_id: b.toolUseId, content: b.content, is_error: b.isError };
+    case 'thinking':
+      return { type: 'thinking', thinking: b.thinking, signature: b.signature };
+    case 'redacted_thinking':
+      return { type: 'redacted_thinking', data: b.data };
   }
 }
 
@@ -163,9 +167,27 @@ interface WireUsage {
   cache_creation_input_tokens?: number | null;
 }
 
+interface WireBlock {
+  type: string;
+  text?: string;
+  id?: string;
+  name?: string;
+  input?: unknown;
+  thinking?: string;
+  signature?: string;
+  data?: string;
+}
+
+/** A thinking block as the port carries it, or undefined for other blocks. */
+function thinkingOf(b: WireBlock): ContentBlock | undefined {
+  if (b.type === 'thinking') return { type: 'thinking', thinking: b.thinking ?? '', signature: b.signature ?? '' };
+  if (b.type === 'redacted_thinking') return { type: 'redacted_thinking', data: b.data ?? '' };
+  return undefined;
+}
+
 interface WireMessage {
   model?: string;
-  content?: { type: string; text?: string; id?: string; name?: string; input?: unknown }[];
+  content?: WireBlock[];
   stop_reason?: string | null;
   usage?: WireUsage;
 }
@@ -182,8 +204,11 @@ function usageOf(u: WireUsage | undefined, prior?: WireUsage): LlmResponse['usag
 function fromMessage(msg: WireMessage, fallbackModel: string): LlmResponse {
   let text = '';
   const toolCalls: ToolCall[] = [];
+  const thinking: ContentBlock[] = [];
   for (const block of msg.content ?? []) {
-    if (block.type === 'text') text += block.text ?? '';
+    const t = thinkingOf(block);
+    if (t) thinking.push(t);
+    else if (block.type === 'text') text += block.text ?? '';
     else if (block.type === 'tool_use') {
       toolCalls.push({ id: block.id ?? '', name: block.name ?? '', input: asObject(block.input) });
     }
@@ -194,6 +219,7 @@ function fromMessage(msg: WireMessage, fallbackModel: string): LlmResponse {
     model: msg.model ?? fallbackModel,
     stopReason: msg.stop_reason ?? 'end_turn',
     usage: usageOf(msg.usage),
+    ...(thinking.length > 0 ? { thinking } : {}),
   };
 }
 
@@ -205,8 +231,8 @@ interface WireEvent {
   type: string;
   message?: WireMessage;
   index?: number;
-  content_block?: { type: string; id?: string; name?: string };
-  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string | null };
+  content_block?: WireBlock;
+  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string | null; thinking?: string; signature?: string };
   usage?: WireUsage;
 }
 
@@ -218,6 +244,7 @@ class StreamAccumulator {
   private startUsage: WireUsage | undefined;
   private endUsage: WireUsage | undefined;
   private readonly tools = new Map<number, { id: string; name: string; json: string }>();
+  private readonly thinking = new Map<number, WireBlock>();
   finished = false;
 
   constructor(model: string) {
@@ -230,12 +257,12 @@ class StreamAccumulator {
         this.model = event.message?.model ?? this.model;
         this.startUsage = event.message?.usage;
         return undefined;
-      case 'content_block_start':
-        if (event.content_block?.type === 'tool_use') {
-          const b = event.content_block;
-          this.tools.set(event.index ?? 0, { id: b.id ?? '', name: b.name ?? '', json: '' });
-        }
+      case 'content_block_start': {
+        const b = event.content_block;
+        if (b?.type === 'tool_use') this.tools.set(event.index ?? 0, { id: b.id ?? '', name: b.name ?? '', json: '' });
+        else if (b && thinkingOf(b)) this.thinking.set(event.index ?? 0, { ...b });
         return undefined;
+      }
       case 'content_block_delta': {
         const d = event.delta;
         if (d?.type === 'text_delta' && d.text) {
@@ -246,6 +273,9 @@ class StreamAccumulator {
           const tool = this.tools.get(event.index ?? 0);
           if (tool) tool.json += d.partial_json ?? '';
         }
+        const block = this.thinking.get(event.index ?? 0);
+        if (block && d?.type === 'thinking_delta') block.thinking = (block.thinking ?? '') + (d.thinking ?? '');
+        if (block && d?.type === 'signature_delta') block.signature = (block.signature ?? '') + (d.signature ?? '');
         return undefined;
       }
       case 'message_delta':
@@ -268,7 +298,9 @@ class StreamAccumulator {
     }));
     const start = usageOf(this.startUsage);
     const end = this.endUsage;
+    const thinking = [...this.thinking.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => thinkingOf(b)!);
     return {
+      ...(thinking.length > 0 ? { thinking } : {}),
       text: this.text,
       toolCalls,
       model: this.model,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SemaError } from '../eval/errors';
-import type { LlmRequest, LlmResponse } from './provider';
+import type { ContentBlock, LlmRequest, LlmResponse } from './provider';
 
 export type CassetteMode = 'auto' | 'record' | 'replay';
 
@@ -28,6 +28,8 @@ interface Line {
   chunks?: string[];
   tool_calls: { id: string; name: string; input: Record<string, unknown> }[];
   stop_reason: string;
+  /** Thinking blocks (with signatures), replayed so later tool-loop turns match. */
+  thinking?: ContentBlock[];
   usage: { input_tokens: number; output_tokens: number; cache_read_tokens: number; cache_creation_tokens: number };
 }
 
@@ -94,6 +96,7 @@ export class Cassette {
         toolCalls: line.tool_calls,
         model: line.model,
         stopReason: line.stop_reason,
+        ...(line.thinking ? { thinking: line.thinking } : {}),
         usage: {
           inputTokens: line.usage.input_tokens,
           outputTokens: line.usage.output_tokens,
@@ -119,6 +122,7 @@ export class Cassette {
       ...(rec.chunks ? { chunks: [...rec.chunks] } : {}),
       tool_calls: r.toolCalls.map((c) => ({ id: c.id, name: c.name, input: c.input })),
       stop_reason: r.stopReason,
+      ...(r.thinking ? { thinking: [...r.thinking] } : {}),
       usage: {
         input_tokens: r.usage.inputTokens,
         output_tokens: r.usage.outputTokens,

@@ -10,6 +10,9 @@ export type ContentBlock =
   | { readonly type: 'image'; readonly mediaType: string; readonly data: string }
   | { readonly type: 'document'; readonly mediaType: string; readonly data: string }
   | { readonly type: 'tool_use'; readonly id: string; readonly name: string; readonly input: unknown }
+  /** Model reasoning (Anthropic); passed back unchanged within a tool loop, never shown. */
+  | { readonly type: 'thinking'; readonly thinking: string; readonly signature: string }
+  | { readonly type: 'redacted_thinking'; readonly data: string }
   | {
       readonly type: 'tool_result';
       readonly toolUseId: string;
@@ -63,6 +66,8 @@ export interface LlmResponse {
   readonly model: string;
   readonly stopReason: string;
   readonly usage: Usage;
+  /** Thinking blocks of the answer, in order: the next tool-loop turn must send them back. */
+  readonly thinking?: readonly ContentBlock[];
 }
 
 export type ChunkSink = (text: string) => void;

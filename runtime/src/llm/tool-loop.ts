@@ -51,7 +51,7 @@ export function runToolLoop(ctx: CallContext, fn: string, input: LoopInput): Loo
         'llm/tool-loop',
       );
     }
-    const assistant: ContentBlock[] = [];
+    const assistant: ContentBlock[] = [...(res.thinking ?? [])];
     if (res.text) assistant.push({ type: 'text', text: res.text });
     for (const call of res.toolCalls) assistant.push({ type: 'tool_use', id: call.id, name: call.name, input: call.input });
     messages.push({ role: 'assistant', content: assistant });

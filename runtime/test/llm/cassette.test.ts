@@ -94,7 +94,8 @@ describe('cassettes', () => {
     const seen: Value[] = [];
     const tool = makeTool('capital', 'Capital of a country', map('country', map('type', kw('string'))), lambda(['country'], (x) => (seen.push(x), 'Oslo')));
     await fake.enqueue(
-      { kind: 'tool', calls: [{ id: 'tu', name: 'capital', input: { country: 'Norway' } }] },
+      // With a thinking block: replay must reproduce it, or the second turn would not match.
+      { kind: 'tool', thinking: { thinking: 'hmm', signature: 's1' }, calls: [{ id: 'tu', name: 'capital', input: { country: 'Norway' } }] },
       { kind: 'text', text: 'Oslo.' },
     );
     const ask = (): Value => c('llm/chat', [c('message', kw('user'), 'Capital of Norway?')], map('tools', [tool]));

@@ -92,6 +92,20 @@ describe('tools, agents and conversations', () => {
     assert.deepEqual(msgs[2]!.content, [{ type: 'tool_result', tool_use_id: 'tu_1', content: 'Oslo', is_error: false }]);
   });
 
+  it('sends thinking blocks back unchanged on the next turn (plain and streamed)', async () => {
+    const thinking = { thinking: 'The user wants a capital.', signature: 'sig-abc==' };
+    const turn = { kind: 'tool', thinking, calls: [{ id: 'tu_9', name: 'lookup-capital', input: { country: 'Norway' } }] } as const;
+    await fake.enqueue(turn, { kind: 'text', text: 'Oslo.' }, turn, { kind: 'text', chunks: ['Os', 'lo.'] });
+    assert.equal(c('llm/chat', [c('message', kw('user'), 'Capital?')], map('tools', [lookupCapital])), 'Oslo.');
+    assert.equal(c('llm/stream', 'Capital?', lambda(['x'], () => null), map('tools', [lookupCapital])), 'Oslo.');
+    const reqs = await fake.requests();
+    for (const i of [1, 3]) {
+      const assistant = (reqs[i]!.body['messages'] as Msg[])[1]!;
+      assert.deepEqual(assistant.content[0], { type: 'thinking', thinking: 'The user wants a capital.', signature: 'sig-abc==' });
+      assert.equal(assistant.content[1]!.type, 'tool_use');
+    }
+  });
+
   it('feeds handler errors, unknown tools and bad arguments back to the model', async () => {
     await fake.enqueue(
       {

@@ -20,6 +20,7 @@ export const anthropicDialect: Dialect = {
 
   json(reply, model) {
     const content: unknown[] = [];
+    if (reply.kind === 'tool' && reply.thinking) content.push({ type: 'thinking', ...reply.thinking });
     const text = reply.kind === 'text' ? (reply.text ?? (reply.chunks ?? []).join('')) : reply.text;
     if (text) content.push({ type: 'text', text });
     if (reply.kind === 'tool') {
@@ -66,7 +67,17 @@ export const anthropicDialect: Dialect = {
     const frames: string[] = [];
     if (reply.kind === 'text') frames.push(sse('content_block_stop', { type: 'content_block_stop', index: 0 }));
     else {
-      reply.calls.forEach((c, i) => {
+      const first = reply.thinking ? 1 : 0;
+      if (reply.thinking) {
+        frames.push(
+          sse('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } }),
+          sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: reply.thinking.thinking } }),
+          sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: reply.thinking.signature } }),
+          sse('content_block_stop', { type: 'content_block_stop', index: 0 }),
+        );
+      }
+      reply.calls.forEach((c, j) => {
+        const i = j + first;
         frames.push(
           sse('content_block_start', {
             type: 'content_block_start',

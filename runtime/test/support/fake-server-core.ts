@@ -35,7 +35,13 @@ export type Reply =
       readonly model?: string;
       readonly usage?: { readonly input: number; readonly output: number };
     }
-  | { readonly kind: 'tool'; readonly calls: readonly ToolCallScript[]; readonly text?: string }
+  | {
+      readonly kind: 'tool';
+      readonly calls: readonly ToolCallScript[];
+      readonly text?: string;
+      /** Anthropic only: a thinking block before the tool calls. */
+      readonly thinking?: { readonly thinking: string; readonly signature: string };
+    }
   | {
       readonly kind: 'error';
       readonly status: number;
