@@ -127,6 +127,10 @@ export function toParams(request: LlmRequest): Record<string, unknown> {
   };
   if (request.system !== undefined) params['system'] = request.system;
   if (request.temperature !== undefined) params['temperature'] = request.temperature;
+  if (request.reasoningEffort === 'none') params['thinking'] = { type: 'disabled' };
+  else if (request.reasoningEffort !== undefined) {
+    params['output_config'] = { effort: request.reasoningEffort === 'minimal' ? 'low' : request.reasoningEffort };
+  }
   if (request.tools !== undefined && request.tools.length > 0) {
     params['tools'] = request.tools.map((t) => ({
       name: t.name,

@@ -71,6 +71,7 @@ function baseRequest(opts: LlmOptions, turn: TurnInput): Omit<LlmRequest, 'model
   return {
     maxTokens: opts.maxTokens ?? DEFAULT_MAX_TOKENS,
     ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
+    ...(opts.reasoningEffort !== undefined ? { reasoningEffort: opts.reasoningEffort } : {}),
     ...(turn.system !== undefined ? { system: turn.system } : {}),
     messages: turn.messages,
     ...(turn.tools && turn.tools.length > 0 ? { tools: turn.tools } : {}),

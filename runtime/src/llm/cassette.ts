@@ -42,6 +42,8 @@ export function cassetteKey(kind: 'complete' | 'stream', requestedModel: string 
     temperature: req.temperature ?? null,
     messages: req.messages,
     tools: req.tools ?? [],
+    // Only when set, so tapes recorded without it keep their keys.
+    ...(req.reasoningEffort !== undefined ? { reasoningEffort: req.reasoningEffort } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }

@@ -5,10 +5,14 @@
 import { SemaError, suggestSimilar } from '../eval/errors';
 import { Float, Keyword, SemaHashMap, SemaMap, Vector, typeName, type Value } from '../eval/values';
 import { printValue } from '../reader/printer';
+import type { ReasoningEffort } from './provider';
 import { ToolValue } from './values';
+
+const EFFORTS: readonly ReasoningEffort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
 
 export interface LlmOptions {
   model?: string;
+  reasoningEffort?: ReasoningEffort;
   maxTokens?: number;
   temperature?: number;
   system?: string;
@@ -89,6 +93,18 @@ export const LLM_OPTIONS: readonly OptionSpec[] = [
     },
   },
   {
+    name: 'reasoning-effort',
+    type: 'keyword :none :minimal :low :medium :high :xhigh',
+    summary:
+      'How much a reasoning model deliberates. Anthropic: `output_config.effort` (`:minimal` as low; `:none` disables thinking); OpenAI-compatible: `reasoning_effort`.',
+    apply: (v, out) => {
+      const name = v instanceof Keyword ? v.name : typeof v === 'string' ? v : undefined;
+      if (name === undefined || !(EFFORTS as readonly string[]).includes(name)) return 'one of :none, :minimal, :low, :medium, :high, :xhigh';
+      out.reasoningEffort = name as ReasoningEffort;
+      return undefined;
+    },
+  },
+  {
     name: 'tools',
     type: 'list of tools',
     summary: 'Tools (from `deftool`) the model may call; the call runs the tool loop until a final answer.',
@@ -140,7 +156,7 @@ export const LLM_OPTIONS: readonly OptionSpec[] = [
 const byName = new Map(LLM_OPTIONS.map((o) => [o.name, o]));
 
 /** Options the reference documents that this implementation does not offer (yet). */
-const NOT_OFFERED = new Set(['reasoning-effort', 'tags', 'metadata', 'stop-sequences']);
+const NOT_OFFERED = new Set(['tags', 'metadata', 'stop-sequences']);
 
 export function allowedList(extra: readonly string[] = []): string {
   return [...LLM_OPTIONS.map((o) => o.name), ...extra].map((n) => ':' + n).join(', ');

@@ -36,10 +36,14 @@ export interface ToolSchema {
   };
 }
 
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+
 export interface LlmRequest {
   readonly model: string;
   readonly maxTokens: number;
   readonly temperature?: number;
+  /** Portable reasoning effort; each adapter maps it to its API's own control. */
+  readonly reasoningEffort?: ReasoningEffort;
   /** Top-level system prompt (system messages are folded in here, never sent as messages). */
   readonly system?: string;
   readonly messages: readonly ChatMessage[];

@@ -86,7 +86,7 @@ describe('LLM calls against the fake Anthropic API', () => {
     const before = (await fake.requests()).length;
     let e = errorOf(() => c('llm/complete', 'x', map('max-token', 5)));
     assert.equal(e.type, 'llm/invalid-option');
-    assert.match(e.message, /unknown option :max-token \(did you mean :max-tokens\?\); allowed options: :model, :max-tokens, :temperature, :system, :tools/);
+    assert.match(e.message, /unknown option :max-token \(did you mean :max-tokens\?\); allowed options: :model, :max-tokens, :temperature, :system, :reasoning-effort, :tools/);
     e = errorOf(() => c('llm/complete', 'x', map('max-tokens', '100')));
     assert.equal(e.message, 'llm/complete: option :max-tokens must be a positive integer, got "100"');
     e = errorOf(() => c('llm/chat', [c('message', kw('user'), 'x')], map('temperature', new Float(1.5))));
@@ -95,11 +95,26 @@ describe('LLM calls against the fake Anthropic API', () => {
     assert.match(e.message, /option :model must be a non-empty string, got 42/);
     e = errorOf(() => c('llm/complete', 'x', map('tools', ['not a tool'])));
     assert.match(e.message, /option :tools must be a list or vector of tools/);
-    e = errorOf(() => c('llm/complete', 'x', map('reasoning-effort', kw('high'))));
-    assert.match(e.message, /option :reasoning-effort is not supported here; allowed options: :model/);
+    e = errorOf(() => c('llm/complete', 'x', map('tags', ['a'])));
+    assert.match(e.message, /option :tags is not supported here; allowed options: :model/);
+    e = errorOf(() => c('llm/complete', 'x', map('reasoning-effort', kw('extreme'))));
+    assert.match(e.message, /option :reasoning-effort must be one of :none, :minimal, :low, :medium, :high, :xhigh, got :extreme/);
     e = errorOf(() => c('llm/complete', 'x', 'not a map'));
     assert.match(e.message, /expected an options map/);
     assert.equal((await fake.requests()).length, before, 'no request was sent');
+  });
+
+  it(':reasoning-effort becomes output_config.effort, or disables thinking with :none', async () => {
+    configure();
+    await fake.enqueue({ kind: 'text', text: 'a' }, { kind: 'text', text: 'b' }, { kind: 'text', text: 'c' });
+    c('llm/complete', 'x', map('reasoning-effort', kw('high')));
+    assert.deepEqual((await fake.last()).body['output_config'], { effort: 'high' });
+    c('llm/complete', 'x', map('reasoning-effort', 'minimal'));
+    assert.deepEqual((await fake.last()).body['output_config'], { effort: 'low' });
+    c('llm/complete', 'x', map('reasoning-effort', kw('none')));
+    const body = (await fake.last()).body;
+    assert.deepEqual(body['thinking'], { type: 'disabled' });
+    assert.equal(body['output_config'], undefined);
   });
 
   it('llm/chat lifts system messages to the top-level system parameter', async () => {

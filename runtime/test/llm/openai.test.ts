@@ -36,12 +36,13 @@ describe('OpenAI-compatible provider', () => {
     process.env['OPENAI_BASE_URL'] = `${fake.url}/v1`;
     try {
       await fake.enqueue({ kind: 'text', text: 'Hi from OpenAI' });
-      assert.equal(c('llm/chat', [c('message', kw('system'), 'Be kind.'), c('message', kw('user'), 'Hi')], map('temperature', 0)), 'Hi from OpenAI');
+      assert.equal(c('llm/chat', [c('message', kw('system'), 'Be kind.'), c('message', kw('user'), 'Hi')], map('temperature', 0, 'reasoning-effort', kw('medium'))), 'Hi from OpenAI');
       const req = await fake.last();
       assert.equal(req.path, '/v1/chat/completions');
       assert.equal(req.headers['authorization'], 'Bearer sk-oa');
       assert.equal(req.body['model'], 'gpt-5.5');
       assert.equal(req.body['temperature'], 0);
+      assert.equal(req.body['reasoning_effort'], 'medium');
       assert.deepEqual(req.body['messages'], [{ role: 'system', content: 'Be kind.' }, { role: 'user', content: 'Hi' }]);
     } finally {
       delete process.env['OPENAI_BASE_URL'];
