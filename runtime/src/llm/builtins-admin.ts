@@ -6,11 +6,11 @@ import { SemaError, typeError } from '../eval/errors';
 import { Float, Keyword, SemaHashMap, SemaMap, typeName, type CallContext, type Value } from '../eval/values';
 import { fn, type BuiltinSpec } from '../stdlib/registry';
 import * as arg from './args';
+import { budget } from './budget';
 import { currentCassette, setCassette } from './call';
 import { Cassette, type CassetteMode } from './cassette';
 import { keyName } from './convert';
 import { providers, type ConfigureOptions } from './providers';
-import { budget } from './budget';
 import { usage } from './usage';
 
 const kw = Keyword.of;

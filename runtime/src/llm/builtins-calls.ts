@@ -3,12 +3,12 @@
 
 import { SemaError, typeError } from '../eval/errors';
 import { isProcedure, SemaHashMap, SemaMap, typeName, Vector, type CallContext, type Value } from '../eval/values';
+import { displayValue } from '../reader/printer';
 import { fn, type BuiltinSpec } from '../stdlib/registry';
 import * as arg from './args';
+import { runModels } from './call';
 import { toChatMessages } from './convert';
 import { parseOptions, type LlmOptions } from './options';
-import { runModels } from './call';
-import { displayValue } from '../reader/printer';
 import { runToolLoop } from './tool-loop';
 import { MessageValue, PromptValue } from './values';
 

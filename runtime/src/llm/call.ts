@@ -2,16 +2,16 @@
 // provider through the sync bridge; usage recorded; every failure becomes one Sema
 // error with `:type :llm/<category>`.
 
+import { resolve } from 'node:path';
 import { SemaError } from '../eval/errors';
 import type { CallContext } from '../eval/values';
-import { resolve } from 'node:path';
+import { budget } from './budget';
 import { Cassette, cassetteKey } from './cassette';
 import { DEFAULT_MAX_TOKENS, type LlmOptions } from './options';
 import { ProviderError, type ChatMessage, type LlmRequest, type LlmResponse, type ProviderConfig, type ToolSchema } from './provider';
 import { providers } from './providers';
-import { callAllSync, callSync, type Cancellation } from './sync-bridge';
-import { budget } from './budget';
 import { callLispProvider } from './lisp-provider';
+import { callAllSync, callSync, type Cancellation } from './sync-bridge';
 import { usage } from './usage';
 
 let activeCassette: Cassette | undefined;

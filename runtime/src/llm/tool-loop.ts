@@ -5,9 +5,8 @@
 // the loop is bounded by its round limit and by 5 consecutive tool errors.
 
 import { SemaError } from '../eval/errors';
-import { Lambda, type CallContext, type Value } from '../eval/values';
 import { mapFromPairs } from '../eval/equality';
-import { Keyword } from '../eval/values';
+import { Keyword, Lambda, type CallContext, type Value } from '../eval/values';
 import { runModel } from './call';
 import { checkToolArgs, jsonToValue, toolResultText, toolSchema } from './convert';
 import { DEFAULT_MAX_TOOL_ROUNDS, type LlmOptions } from './options';
