@@ -67,14 +67,17 @@ export function networkFailure(provider: string, baseUrl: string | undefined, er
   return { category: 'network', message: `could not reach ${provider}${where}${cause ? ` (${cause})` : ''}` };
 }
 
+/** The system error code (ECONNREFUSED, ...) deepest in the cause chain, else its last message. */
 function describeCause(err: unknown): string | undefined {
   let e: unknown = err;
-  for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
+  let innermost: string | undefined;
+  for (let depth = 0; depth < 5 && e instanceof Error; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string' && !code.startsWith('UND_ERR')) return code;
+    innermost = e.message;
     e = (e as { cause?: unknown }).cause;
   }
-  return undefined;
+  return innermost && !/^(fetch failed|connection error\.?)$/i.test(innermost) ? innermost : undefined;
 }
 
 /**

@@ -226,7 +226,7 @@ for (const dialect of ['anthropic', 'openai'] as const) {
         callSync({ ...config, baseUrl: 'http://127.0.0.1:9', maxRetries: 0 }, request, undefined),
       );
       assert.equal(f.category, 'network');
-      assert.match(f.message, /could not reach/);
+      assert.match(f.message, /could not reach .* \(bad port\)$/);
     });
   });
 }
