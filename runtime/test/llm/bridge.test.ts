@@ -73,13 +73,15 @@ for (const dialect of ['anthropic', 'openai'] as const) {
     });
 
     it('delivers stream chunks one by one, before the response ends', async () => {
-      await fake.enqueue({ kind: 'text', chunks: ['one ', 'two ', 'three'], delayMs: 120 });
-      const arrivals: { text: string; at: number }[] = [];
-      const res = callSync(config, request, (text) => arrivals.push({ text, at: Date.now() }));
-      assert.deepEqual(arrivals.map((a) => a.text), ['one ', 'two ', 'three']);
+      // The server sends each chunk only after this callback has seen the one before.
+      await fake.enqueue({ kind: 'text', chunks: ['one ', 'two ', 'three'], gated: true });
+      const seen: string[] = [];
+      const res = callSync({ ...config, idleTimeoutMs: 10_000 }, request, (text) => {
+        seen.push(text);
+        fake.release();
+      });
+      assert.deepEqual(seen, ['one ', 'two ', 'three']);
       assert.equal(res.text, 'one two three');
-      // The first chunk was in hand while the server was still pausing before the last.
-      assert.ok(arrivals[2]!.at - arrivals[0]!.at >= 200, 'chunks arrived separately');
       assert.equal((await fake.last()).body['stream'], true);
     });
 
@@ -151,7 +153,7 @@ for (const dialect of ['anthropic', 'openai'] as const) {
       const started = Date.now();
       const f = failureOf(() => callSync({ ...config, idleTimeoutMs: 10_000 }, request, () => {}, { isCancelled: () => Atomics.load(interrupt, 0) !== 0 }));
       assert.equal(f.category, 'cancelled');
-      assert.ok(Date.now() - started < 2000, 'cancelled long before the idle timeout');
+      assert.ok(Date.now() - started < 8000, 'cancelled long before the idle timeout');
       await sleep(100);
       assert.equal((await fake.last()).clientClosed, true);
     });

@@ -40,6 +40,14 @@ export class FakeApi {
     await this.ask('options', options);
   }
 
+  /**
+   * Lets the next chunk of a `gated` stream go. Synchronous (a plain post), so a test can
+   * call it from a chunk callback while its thread is blocked in the LLM bridge.
+   */
+  release(): void {
+    this.worker.postMessage({ seq: 0, op: 'release' });
+  }
+
   /** Forgets queued replies, recorded requests and options from an earlier test. */
   async reset(): Promise<void> {
     await this.ask('reset');

@@ -24,7 +24,13 @@ export type Reply =
       readonly barrier?: number;
       /** Stream in these pieces (default: the whole text in one chunk). */
       readonly chunks?: readonly string[];
-      /** Pause before each chunk (lets a test see chunks arrive one by one), or before a JSON answer. */
+      /**
+       * Send each chunk after the first only once the test calls `release()` (which it does
+       * when it has seen the previous chunk); without one within 3 s the stream is cut.
+       * Proves chunk-by-chunk delivery without measuring time.
+       */
+      readonly gated?: boolean;
+      /** Pause before each chunk, or before a JSON answer. */
       readonly delayMs?: number;
       /** Destroy the socket after this many chunks. */
       readonly cutAfter?: number;
@@ -89,6 +95,8 @@ export class ScriptedServer {
   private readonly queue: Reply[] = [];
   private server: Server | undefined;
   private open = 0;
+  private released = 0;
+  private wakeUp: (() => void) | undefined;
   options: FakeOptions = {};
 
   constructor(private readonly dialect: Dialect) {}
@@ -97,7 +105,27 @@ export class ScriptedServer {
     this.queue.push(...replies);
   }
 
+  /** Lets one held chunk of a `gated` stream go. */
+  release(): void {
+    this.released++;
+    this.wakeUp?.();
+  }
+
+  private async waitForRelease(ms: number): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (this.released === 0 && Date.now() < until) {
+      await new Promise<void>((resolve) => {
+        this.wakeUp = resolve;
+        setTimeout(resolve, 50);
+      });
+    }
+    if (this.released === 0) return false;
+    this.released--;
+    return true;
+  }
+
   reset(): void {
+    this.released = 0;
     this.queue.length = 0;
     this.requests.length = 0;
     this.options = {};
@@ -198,6 +226,7 @@ export class ScriptedServer {
         if (reply.cutAfter === i) return this.cut(res);
         if (reply.stallAfter === i) return; // keep the socket open, send nothing more
         if (reply.delayMs) await sleep(reply.delayMs);
+        if (reply.gated && i > 0 && !(await this.waitForRelease(3000))) return this.cut(res);
       }
       if (res.destroyed) return;
       await new Promise((r) => res.write(this.dialect.streamChunk(chunks[i]!), r));

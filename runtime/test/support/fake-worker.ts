@@ -22,6 +22,9 @@ parentPort!.on('message', (msg: { seq: number; op: string; arg?: unknown }) => {
       server.options = msg.arg as never;
       reply(null);
       break;
+    case 'release':
+      server.release(); // no reply: the sender may be blocked
+      break;
     case 'reset':
       server.reset();
       reply(null);
