@@ -14,10 +14,11 @@ import { jsonDocs, regexDocs, bytevectorDocs, httpDocs } from './data-formats';
 import { datetimeDocs, systemDocs } from './system';
 import { textDocs } from './text';
 import { specialFormDocs } from './special-forms';
+import { llmDocs } from './llm';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, specialFormDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, llmDocs, specialFormDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 
