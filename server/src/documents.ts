@@ -1,0 +1,131 @@
+// Open documents and their analyses, cached per uri + version, plus summaries of files
+// they import or load (read from the open copy if there is one, else from disk by mtime).
+
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from '@sema/runtime/reader';
+import type { Catalogue } from './catalogue';
+import { PositionMap } from './convert';
+import { analyze } from './analysis/analyze';
+import { exportedDefinitions } from './analysis/definitions';
+import type { Analysis, Binding } from './analysis/types';
+
+/** One analysed version of a document: what every feature takes. */
+export interface DocState {
+  readonly uri: string;
+  readonly version: number;
+  readonly analysis: Analysis;
+  readonly pos: PositionMap;
+}
+
+/** What features may ask of the other documents (open or imported). */
+export interface Workspace {
+  readonly catalogue: Catalogue;
+  /** Positions of any document a binding came from. */
+  positionsOf(uri: string): PositionMap | undefined;
+  /** Every open document, analysed. */
+  openDocuments(): DocState[];
+  /** The file an `(import "...")` path of document `from` names, if it is a local file. */
+  resolveImportPath(from: string, target: string): string | undefined;
+}
+
+interface FileSummary {
+  mtimeMs: number;
+  pos: PositionMap;
+  exports: Binding[];
+}
+
+export class DocumentStore implements Workspace {
+  private readonly docs = new Map<string, { version: number; text: string; state?: DocState }>();
+  private readonly files = new Map<string, FileSummary>();
+
+  constructor(readonly catalogue: Catalogue) {}
+
+  /** Records the text of a document version (open or change). Analysis is lazy. */
+  set(uri: string, version: number, text: string): void {
+    this.docs.set(uri, { version, text });
+  }
+
+  delete(uri: string): void {
+    this.docs.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  /** The analysis of the current version, computed once per version. */
+  get(uri: string): DocState | undefined {
+    const d = this.docs.get(uri);
+    if (!d) return undefined;
+    if (!d.state) {
+      const analysis = analyze(d.text, { catalogue: this.catalogue, resolveImport: (p) => this.importedFrom(uri, p) });
+      d.state = { uri, version: d.version, analysis, pos: new PositionMap(d.text) };
+    }
+    return d.state;
+  }
+
+  openDocuments(): DocState[] {
+    return [...this.docs.keys()].map((u) => this.get(u)!).filter(Boolean);
+  }
+
+  positionsOf(uri: string): PositionMap | undefined {
+    const open = this.docs.get(uri);
+    if (open) return this.get(uri)?.pos;
+    const path = safePath(uri);
+    return path ? this.summary(path)?.pos : undefined;
+  }
+
+  /** Definitions exported by `target` as imported from the document `from`. */
+  private importedFrom(from: string, target: string): Binding[] {
+    const base = safePath(from);
+    if (!base) return [];
+    const path = isAbsolute(target) ? target : resolve(dirname(base), target);
+    const uri = pathToFileURL(path).href;
+    const open = this.docs.get(uri);
+    if (open && uri !== from) {
+      const tree = parse(open.text);
+      return exportedDefinitions(tree.nodes).map((b) => ({ ...b, uri }));
+    }
+    return this.summary(path)?.exports ?? [];
+  }
+
+  private summary(path: string): FileSummary | undefined {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(path).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    const cached = this.files.get(path);
+    if (cached && cached.mtimeMs === mtimeMs) return cached;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const uri = pathToFileURL(path).href;
+    const exports = exportedDefinitions(parse(text).nodes).map((b) => ({ ...b, uri }));
+    const s = { mtimeMs, pos: new PositionMap(text), exports };
+    this.files.set(path, s);
+    return s;
+  }
+
+  /** The file path an import string refers to from document `from`, if it is a file URI. */
+  resolveImportPath(from: string, target: string): string | undefined {
+    const base = safePath(from);
+    if (!base) return undefined;
+    return isAbsolute(target) ? target : resolve(dirname(base), target);
+  }
+}
+
+function safePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
