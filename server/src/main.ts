@@ -1,0 +1,174 @@
+// The language server's entry: creates the connection (stdio, ipc or socket, from argv)
+// and binds every LSP request to its feature. Features are pure functions of the
+// document analysis; this file only wires, guards and schedules.
+
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  ResponseError,
+  LSPErrorCodes,
+  type CancellationToken,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { runtimeCatalogueView } from './catalogue';
+import { DocumentStore, type DocState } from './documents';
+import { capabilities } from './capabilities';
+import { settingsFrom, type Settings } from './settings';
+import { EvaluateRequest, EvalOutputNotification, ResetSessionRequest, SetTrustNotification } from './protocol';
+import { diagnostics } from './features/diagnostics';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { signatureHelp } from './features/signature-help';
+import { definition, documentHighlight, prepareRename, references, rename, RenameError } from './features/navigation';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { codeLenses, foldingRanges, selectionRanges } from './features/structure';
+import { semanticTokens } from './features/semantic-tokens';
+import { formatDocument, formatRange } from './features/formatting';
+import { evaluate } from './features/evaluate';
+import { SessionPool } from './eval-host/pool';
+
+const argv = process.argv;
+if (argv.includes('--version')) {
+  process.stdout.write(`sema-language-server ${require('../../package.json').version}\n`);
+  process.exit(0);
+}
+if (!argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+  argv.push('--stdio');
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const store = new DocumentStore(runtimeCatalogueView());
+let settings: Settings = settingsFrom(undefined);
+let roots: string[] = [];
+const sessions = new SessionPool(() => settings.evalTimeoutMs);
+
+connection.onInitialize((params) => {
+  settings = settingsFrom(params.initializationOptions);
+  roots = (params.workspaceFolders ?? []).map((f) => safePath(f.uri)).filter((p): p is string => p !== undefined);
+  if (roots.length === 0 && params.rootUri) roots = [safePath(params.rootUri)].filter((p): p is string => p !== undefined);
+  return { capabilities, serverInfo: { name: 'sema-language-server', version: require('../../package.json').version } };
+});
+
+/** Runs a request handler: cancelled requests answer RequestCancelled, failures null. */
+function guard<T>(token: CancellationToken, fallback: T, fn: () => T): T {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ResponseError) throw e;
+    connection.console.error(`request failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return fallback;
+  }
+}
+
+function doc(uri: string): DocState | undefined {
+  return store.get(uri);
+}
+
+// Diagnostics: published after every change, coalescing bursts of edits to one run.
+const pending = new Map<string, NodeJS.Immediate>();
+function scheduleValidation(uri: string): void {
+  const t = pending.get(uri);
+  if (t) clearImmediate(t);
+  pending.set(
+    uri,
+    setImmediate(() => {
+      pending.delete(uri);
+      const d = doc(uri);
+      if (!d) return;
+      try {
+        void connection.sendDiagnostics({ uri, version: d.version, diagnostics: diagnostics(d, uri, settings.maxProblems) });
+      } catch (e) {
+        connection.console.error(`diagnostics failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }),
+  );
+}
+
+documents.onDidChangeContent((e) => {
+  store.set(e.document.uri, e.document.version, e.document.getText());
+  scheduleValidation(e.document.uri);
+});
+documents.onDidClose((e) => {
+  store.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCompletion((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? completion(doc(p.textDocument.uri)!, store, p.position) : null)));
+connection.onHover((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? hover(doc(p.textDocument.uri)!, store, p.position) : null)));
+connection.onSignatureHelp((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? signatureHelp(doc(p.textDocument.uri)!, store, p.position) : null)));
+connection.onDefinition((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? definition(doc(p.textDocument.uri)!, store, p.position) : null)));
+connection.onDeclaration((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? definition(doc(p.textDocument.uri)!, store, p.position) : null)));
+connection.onReferences((p, token) =>
+  guard(token, [], () => (doc(p.textDocument.uri) ? references(doc(p.textDocument.uri)!, store, p.position, p.context.includeDeclaration) : [])),
+);
+connection.onDocumentHighlight((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? documentHighlight(doc(p.textDocument.uri)!, p.position) : [])));
+connection.onPrepareRename((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? prepareRename(doc(p.textDocument.uri)!, p.position) : null)));
+connection.onRenameRequest((p, token) => {
+  const d = doc(p.textDocument.uri);
+  if (!d) return null;
+  try {
+    return guard(token, null, () => rename(d, store, p.position, p.newName));
+  } catch (e) {
+    if (e instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+    throw e;
+  }
+});
+connection.onDocumentSymbol((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? documentSymbols(doc(p.textDocument.uri)!) : [])));
+connection.onWorkspaceSymbol((p, token) => guard(token, [], () => workspaceSymbols(store.openDocuments(), p.query)));
+connection.onFoldingRanges((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? foldingRanges(doc(p.textDocument.uri)!) : [])));
+connection.onSelectionRanges((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? selectionRanges(doc(p.textDocument.uri)!, p.positions) : [])));
+connection.languages.semanticTokens.on((p, token) => guard(token, { data: [] }, () => (doc(p.textDocument.uri) ? semanticTokens(doc(p.textDocument.uri)!) : { data: [] })));
+connection.onDocumentFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatDocument(doc(p.textDocument.uri)!) : [])));
+connection.onDocumentRangeFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatRange(doc(p.textDocument.uri)!, p.range) : [])));
+connection.onCodeLens((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? codeLenses(doc(p.textDocument.uri)!) : [])));
+
+connection.onRequest(EvaluateRequest, async (p, token) => {
+  const d = doc(p.textDocument.uri);
+  if (!d) throw new ResponseError(LSPErrorCodes.RequestFailed, `document not open: ${p.textDocument.uri}`);
+  const abort = new AbortController();
+  const sub = token.onCancellationRequested(() => abort.abort());
+  try {
+    const session = settings.trusted ? sessions.sessionFor(rootOf(p.textDocument.uri)) : undefined;
+    const evalId = p.evalId ?? '';
+    return await evaluate(d, p, session, (stream, text) => void connection.sendNotification(EvalOutputNotification, { evalId, stream, text }), abort.signal);
+  } finally {
+    sub.dispose();
+  }
+});
+connection.onRequest(ResetSessionRequest, (p) => {
+  if (p.textDocument) sessions.reset(rootOf(p.textDocument.uri));
+  else sessions.resetAll();
+  return null;
+});
+connection.onNotification(SetTrustNotification, (p) => {
+  settings.trusted = p.trusted === true;
+  if (!settings.trusted) sessions.resetAll();
+});
+connection.onShutdown(() => sessions.resetAll());
+connection.onExit(() => sessions.resetAll());
+
+/** The workspace folder a document belongs to (its session key). */
+function rootOf(uri: string): string {
+  const path = safePath(uri);
+  if (!path) return '';
+  const root = roots.filter((r) => path.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+  return root ?? '';
+}
+
+function safePath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// A bug in one handler must not take the server down.
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
+
+documents.listen(connection);
+connection.listen();
