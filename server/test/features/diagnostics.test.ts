@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { diagnostics } from '../../src/features/diagnostics';
+import { open, TEST_URI } from '../support/fixtures';
+
+function diags(source: string) {
+  const { doc, m } = open(source);
+  return { list: diagnostics(doc, TEST_URI).map((d) => ({ ...d, message: String(d.message) })), m };
+}
+
+test('every parse error is reported at once, the unclosed list at its opener', () => {
+  const { list, m } = diags('|(define x 1\n(+ 1 2))|)\n"abc');
+  const errors = list.filter((d) => d.severity === DiagnosticSeverity.Error);
+  assert.ok(errors.length >= 2, JSON.stringify(errors));
+  assert.ok(errors.some((d) => /unterminated string/i.test(d.message)));
+  assert.ok(errors.some((d) => /unexpected closing/.test(d.message) && d.range.start.line === m.positions[1]!.line && d.range.start.character === m.positions[1]!.character));
+  const { list: l2, m: m2 } = diags('(define (f x)\n  |(+ x 1)\n');
+  const unclosed = l2.find((d) => /unterminated list/.test(d.message));
+  assert.ok(unclosed, JSON.stringify(l2));
+  assert.equal(unclosed.range.start.line, 0, 'points at the outer opener');
+  assert.ok(m2.positions.length === 1);
+});
+
+test('a bad token is an error', () => {
+  const { list } = diags('(+ 1 #zz)');
+  assert.ok(list.some((d) => d.severity === DiagnosticSeverity.Error));
+});
+
+test('unbound symbols warn with a did-you-mean', () => {
+  const { list, m } = diags('(define (greet name) (printn |name))\n(greet "x")');
+  const w = list.find((d) => d.code === 'unbound');
+  assert.ok(w);
+  assert.match(w.message, /unbound symbol `printn` — did you mean `println`\?/);
+  assert.equal(w.range.end.character, m.positions[0]!.character - 1);
+});
+
+test('locals, parameters, named let, match and catch bindings are not unbound', () => {
+  const src = `(define (f xs)
+  (let loop ((i 0) (acc '()))
+    (let* ((a 1) (b (+ a 1)))
+      (match xs
+        ([h & t] (+ h a b i))
+        (x when (> x 1) x)
+        (_ (try (loop (+ i 1) acc) (catch e e)))))))
+(map #(+ % 1) '(1 2 unknown-in-quote))
+(define-record-type point (make-point x y) point? (x point-x) (y point-y))
+(point-x (make-point 1 2))`;
+  assert.deepEqual(diags(src).list, []);
+});
+
+test('wrong arity for builtins, user functions and special forms', () => {
+  const { list } = diags('(define (add a b) (+ a b))\n(add 1)\n(string/upper "a" "b")\n(substring "abc" 1)\n(if)');
+  const msgs = list.map((d) => d.message);
+  assert.ok(msgs.includes('`add` expects 2 arguments, got 1'), msgs.join('\n'));
+  assert.ok(msgs.includes('`string/upper` expects 1 argument, got 2'), msgs.join('\n'));
+  assert.ok(msgs.some((m) => m.startsWith('`if` expects 2 to 3 arguments, got 0')), msgs.join('\n'));
+  assert.equal(msgs.filter((m) => m.includes('substring')).length, 0, 'optional [end] accepted');
+});
+
+test('malformed special forms', () => {
+  const msgs = diags('(let (x 1) x)\n(defun 5 (x) x)\n(cond 1)').list.map((d) => d.message);
+  assert.ok(msgs.some((m) => /let: each binding must be \(name value\)/.test(m)), msgs.join('\n'));
+  assert.ok(msgs.some((m) => /defun: expected a name/.test(m)), msgs.join('\n'));
+  assert.ok(msgs.some((m) => /cond: each clause/.test(m)), msgs.join('\n'));
+});
+
+test('LLM misuse: unknown option, wrong type, out of range, bad message role', () => {
+  const msgs = diags('(llm/complete "hi" {:temprature 0.5 :max-tokens "ten" :temperature 7})\n(message :robot "hi")\n(message :user "ok")').list.map((d) => d.message);
+  assert.ok(msgs.some((m) => /unknown option :temprature .*did you mean :temperature\?/.test(m)), msgs.join('\n'));
+  assert.ok(msgs.includes(':max-tokens must be a positive integer, got a string'), msgs.join('\n'));
+  assert.ok(msgs.includes(':temperature must be between 0.0 and 1.0, got 7'), msgs.join('\n'));
+  assert.ok(msgs.some((m) => /message: unknown role :robot/.test(m)), msgs.join('\n'));
+  assert.equal(msgs.length, 4, msgs.join('\n'));
+});
+
+test('LLM calls without catalogue options use the shared option table', () => {
+  const msgs = diags("(llm/chat '() {:model 3})").list.map((d) => d.message);
+  assert.deepEqual(msgs, [':model must be a string, got integer 3']);
+});
+
+test('no analysis warnings while the file does not parse', () => {
+  const { list } = diags('(printn 1)\n(');
+  assert.ok(list.every((d) => d.code === 'syntax'), JSON.stringify(list));
+});
+
+test('imported definitions are known', () => {
+  const { doc } = open('(import "lib.sema")\n(helper 1)', { 'file:///work/test/lib.sema': '(define (helper x) x)' });
+  assert.deepEqual(diagnostics(doc, TEST_URI).map((d) => d.message), []);
+});
