@@ -149,9 +149,8 @@ export function checkSpecialForm(ctx: CheckContext, name: string, node: SyntaxNo
       const spec = first?.kind === 'symbol' && name === 'let' ? a[1] : first;
       if (!spec) warn(ctx, `${name}: expected bindings`, head.span);
       else if (spec.kind === 'list') {
-        for (const b of spec.children) {
-          if (b.kind !== 'list' || b.children.length !== 2) warn(ctx, `${name}: each binding must be (name value)`, b.span);
-        }
+        const bad = spec.children.find((b) => b.kind !== 'list' || b.children.length !== 2);
+        if (bad) warn(ctx, `${name}: each binding must be (name value)`, bad.span);
       } else if (spec.kind !== 'vector') warn(ctx, `${name}: expected a list of bindings`, spec.span);
       break;
     }
