@@ -2,10 +2,11 @@
 // Each module's entries live in their own file; this index only collects them.
 
 import type { BuiltinDoc } from './types';
+import { coreDocs } from './core';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

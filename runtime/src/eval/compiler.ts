@@ -45,6 +45,11 @@ export interface LambdaShape {
   readonly scope: Scope;
   /** Destructures pattern parameters into their slots (after the raw args are stored). */
   readonly bindPatterns: ((f: Frame) => void) | undefined;
+  /**
+   * Only required parameters and no other slots: the argument array becomes the frame.
+   * Set once the body is compiled (internal defines add slots).
+   */
+  plain: boolean;
 }
 
 /** A user function: compiled body + captured frame. */
@@ -176,7 +181,14 @@ export class Compiler {
     const head = x[0]!;
     if (head instanceof Sym && !scope?.lookup(head.name)) {
       const special = specialForms.get(head.name);
-      if (special) return special(this, x, scope, tail, span);
+      if (special) {
+        try {
+          return special(this, x, scope, tail, span);
+        } catch (e) {
+          if (e instanceof SemaError && span) e.at({ file: this.file, span });
+          throw e;
+        }
+      }
       const macro = this.macroFor(head, scope);
       if (macro) return this.compile(this.expandMacro(macro, x, span), scope, tail, span);
     }
@@ -399,7 +411,8 @@ export class Compiler {
     }
     this.prescanDefines(bodyForms, s);
     const code = this.compileBody(bodyForms, s, true, parent, firstBodyIndex, span);
-    const shape: LambdaShape = { nreq: required.length, nopt: optional.length, hasRest: rest !== undefined, scope: s, bindPatterns };
+    const plain = optional.length === 0 && rest === undefined && bindPatterns === undefined && s.names.length === required.length;
+    const shape: LambdaShape = { nreq: required.length, nopt: optional.length, hasRest: rest !== undefined, scope: s, bindPatterns, plain };
     const info: ParamInfo = {
       required: required.map((r, i) => (r.startsWith('#arg') ? this.interp.print(patterns.find((p) => p.index === i)?.pattern ?? null) : r)),
       optional,

@@ -39,6 +39,11 @@ export interface InterpreterOptions {
   maxDepth?: number;
   /** Extra modules to install after the standard library (tests, embedders). */
   modules?: StdlibModule[];
+  /**
+   * Shared interrupt flag: any non-zero value in slot 0 stops evaluation with an
+   * "interrupted" error. Another thread sets it (the evaluating one may be busy).
+   */
+  interruptFlag?: Int32Array;
 }
 
 const DEFAULT_MAX_DEPTH = 10_000;
@@ -63,6 +68,8 @@ export class Interpreter implements InterpreterLike, CallContext {
   private readonly out: (s: string) => void;
   private readonly err: (s: string) => void;
   private gensymCounter = 0;
+  private calls = 0;
+  private readonly interruptFlag: Int32Array | undefined;
   private readonly topFrame = new Frame([], null);
 
   constructor(opts: InterpreterOptions = {}) {
@@ -71,6 +78,7 @@ export class Interpreter implements InterpreterLike, CallContext {
     this.signal = opts.signal;
     this.args = opts.args ?? [];
     this.maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.interruptFlag = opts.interruptFlag;
     this.compiler = new Compiler(this);
     installSpecialForms();
     for (const m of [coreModule, ...allModules, ...(opts.modules ?? [])]) this.installModule(m);
@@ -84,6 +92,15 @@ export class Interpreter implements InterpreterLike, CallContext {
 
   installModule(m: StdlibModule): void {
     for (const spec of m.builtins) this.define(spec.name, toNative(spec));
+  }
+
+  interrupted(): boolean {
+    return (this.interruptFlag !== undefined && Atomics.load(this.interruptFlag, 0) !== 0) || this.signal?.aborted === true;
+  }
+
+  /** Throws "interrupted" if the user asked to stop. */
+  checkInterrupt(): void {
+    if (this.interrupted()) throw new SemaError('interrupted', 'interrupted');
   }
 
   writeOut(text: string): void {
@@ -134,11 +151,29 @@ export class Interpreter implements InterpreterLike, CallContext {
 
   /** Calls `fn` with `args` (which this call may keep: pass a fresh array). */
   invoke(fn: Value, args: Value[], span: Span | undefined): Value {
+    // Fast path: a plain closure called with exactly its parameters.
+    if (fn instanceof Closure && fn.shape.plain && args.length === fn.shape.nreq) {
+      if (++this.depth > this.maxDepth) throw this.annotate(stackDepthError(this.maxDepth), fn, span);
+      if ((++this.calls & 0xfff) === 0) this.checkInterrupt();
+      let result: Value;
+      try {
+        result = fn.body(new Frame(args, fn.env));
+      } catch (e) {
+        throw this.annotate(e, fn, span);
+      }
+      this.depth--;
+      return result instanceof TailCall ? this.invokeLoop(result.fn, result.args, result.span) : result;
+    }
+    return this.invokeLoop(fn, args, span);
+  }
+
+  private invokeLoop(fn: Value, args: Value[], span: Span | undefined): Value {
     let callSpan = span;
     try {
       for (;;) {
         if (fn instanceof Closure) {
           if (++this.depth > this.maxDepth) throw stackDepthError(this.maxDepth);
+          if ((++this.calls & 0xfff) === 0) this.checkInterrupt();
           const result = fn.body(this.bindArgs(fn, args));
           this.depth--;
           if (result instanceof TailCall) {

@@ -138,6 +138,8 @@ export interface InterpreterLike {
   writeErr(text: string): void;
   /** Path of the file being run, or undefined for -e / REPL. */
   readonly currentFile: string | undefined;
+  /** True once the user asked to stop (Ctrl+C, editor cancel); long-running natives poll it. */
+  interrupted(): boolean;
 }
 
 export type Procedure = NativeFn | Lambda | MultiMethod;

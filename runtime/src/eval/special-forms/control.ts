@@ -115,7 +115,7 @@ export function installControlForms(): void {
       } catch (e) {
         interp.depth = depth;
         if (!handler) throw e;
-        if (interp.signal?.aborted) throw e;
+        if (interp.interrupted()) throw e;
         return handler(f, asSemaError(e));
       } finally {
         if (fin) fin(f);

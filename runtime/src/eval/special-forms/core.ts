@@ -2,7 +2,7 @@
 // when/unless, cond, case, while, do.
 
 import { defineSpecialForm, tailCall, type Code, type Compiler } from '../compiler';
-import { arityError, evalError, typeError } from '../errors';
+import { arityError, typeError } from '../errors';
 import { compileDestructure, isPattern, patternNames, type Setter } from '../patterns';
 import { Frame, Scope } from '../scope';
 import { Sym, Vector, isTruthy, typeName, type Value } from '../values';
@@ -216,7 +216,7 @@ export function installCoreForms(): void {
       let n = 0;
       while (isTruthy(test(f))) {
         body(f);
-        if ((++n & 0xffff) === 0 && interp.signal?.aborted) throw evalError('interrupted');
+        if ((++n & 0xfff) === 0) interp.checkInterrupt();
       }
       return null;
     };
@@ -401,7 +401,7 @@ function compileDo(c: Compiler, form: Value[], scope: Scope | null, tail: boolea
         if (step) next.v[i] = step(current);
       }
       current = next;
-      if ((++count & 0xffff) === 0 && interp.signal?.aborted) throw evalError('interrupted');
+      if ((++count & 0xfff) === 0) interp.checkInterrupt();
     }
     return result(current);
   };
