@@ -9,8 +9,20 @@ function send(m: FromWorker): void {
   process.send?.(m);
 }
 
+/**
+ * Embedders and tests can install extra builtins: SEMA_EVAL_EXTRA_MODULES names a module
+ * exporting `modules` (an array of stdlib modules).
+ */
+function extraModules(): NonNullable<ConstructorParameters<typeof Interpreter>[0]>['modules'] {
+  const path = process.env['SEMA_EVAL_EXTRA_MODULES'];
+  if (!path) return [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path) as { modules?: [] }).modules ?? [];
+}
+
 let current = 0;
 const interp = new Interpreter({
+  modules: extraModules(),
   stdout: (text) => send({ type: 'output', id: current, stream: 'stdout', text }),
   stderr: (text) => send({ type: 'output', id: current, stream: 'stderr', text }),
 });
