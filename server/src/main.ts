@@ -110,12 +110,14 @@ connection.onPrepareRename((p, token) => guard(token, null, () => (doc(p.textDoc
 connection.onRenameRequest((p, token) => {
   const d = doc(p.textDocument.uri);
   if (!d) return null;
-  try {
-    return guard(token, null, () => rename(d, store, p.position, p.newName));
-  } catch (e) {
-    if (e instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
-    throw e;
-  }
+  return guard(token, null, () => {
+    try {
+      return rename(d, store, p.position, p.newName);
+    } catch (e) {
+      if (e instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+      throw e;
+    }
+  });
 });
 connection.onDocumentSymbol((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? documentSymbols(doc(p.textDocument.uri)!) : [])));
 connection.onWorkspaceSymbol((p, token) => guard(token, [], () => workspaceSymbols(store.openDocuments(), p.query)));

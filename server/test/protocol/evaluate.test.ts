@@ -1,0 +1,51 @@
+// sema/evaluate over stdio: session, streamed output, cancellation, trust.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as P from 'vscode-languageserver-protocol';
+import { startServer } from '../support/lsp-harness';
+import { EvaluateRequest, EvalOutputNotification, SetTrustNotification, type EvalOutputParams } from '../../src/protocol';
+
+const env = { ...process.env, SEMA_EVAL_EXTRA_MODULES: join(__dirname, '../support/eval-extras.js') };
+const uri = 'untitled:eval-test';
+const text = '(define x 20)\n(begin (test/out "chunk1") (test/out "chunk2") x)\n(test/sleep 20000)\n';
+
+test('evaluation: session persists, output streams as notifications, cancel works', async () => {
+  const h = await startServer({ evalTimeoutMs: 15000 }, null, env);
+  try {
+    await h.open(uri, text);
+    const out: EvalOutputParams[] = [];
+    h.connection.onNotification(EvalOutputNotification, (p) => void out.push(p));
+    const r1 = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 0, character: 3 } });
+    assert.equal(r1.status, 'ok', JSON.stringify(r1));
+    const r2 = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 1, character: 0 }, evalId: 'e2' });
+    assert.equal(r2.value, '20');
+    assert.equal(r2.stdout, 'chunk1chunk2');
+    assert.deepEqual(out.map((o) => `${o.evalId}:${o.text}`), ['e2:chunk1', 'e2:chunk2']);
+    const cts = new P.CancellationTokenSource();
+    const pending = h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 2, character: 0 } }, cts.token);
+    setTimeout(() => cts.cancel(), 300);
+    const r3 = await pending;
+    assert.equal(r3.status, 'cancelled');
+    // The server kept answering while the evaluation ran and after it was killed.
+    const hover = await h.connection.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 9 } });
+    assert.ok(hover);
+  } finally {
+    await h.stop();
+  }
+});
+
+test('an untrusted workspace gets no evaluation until trust is granted', async () => {
+  const h = await startServer({ trusted: false }, null, env);
+  try {
+    await h.open(uri, text);
+    const r = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(r.status, 'untrusted');
+    await h.connection.sendNotification(SetTrustNotification, { trusted: true });
+    const r2 = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } });
+    assert.equal(r2.status, 'ok', JSON.stringify(r2));
+  } finally {
+    await h.stop();
+  }
+});
