@@ -7,7 +7,7 @@ import { legend } from './features/semantic-tokens';
 export const capabilities: ServerCapabilities = {
   positionEncoding: 'utf-16',
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-  completionProvider: { triggerCharacters: ['(', ':', ' '], resolveProvider: false },
+  completionProvider: { triggerCharacters: ['(', ':', ' '], resolveProvider: true },
   hoverProvider: true,
   signatureHelpProvider: { triggerCharacters: ['(', ' '], retriggerCharacters: [' '] },
   definitionProvider: true,

@@ -18,7 +18,7 @@ import { capabilities } from './capabilities';
 import { settingsFrom, type Settings } from './settings';
 import { EvaluateRequest, EvalOutputNotification, ResetSessionRequest, SetTrustNotification } from './protocol';
 import { diagnostics } from './features/diagnostics';
-import { completion } from './features/completion';
+import { completion, resolveCompletion } from './features/completion';
 import { hover } from './features/hover';
 import { signatureHelp } from './features/signature-help';
 import { definition, documentHighlight, prepareRename, references, rename, RenameError } from './features/navigation';
@@ -98,6 +98,7 @@ documents.onDidClose((e) => {
 });
 
 connection.onCompletion((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? completion(doc(p.textDocument.uri)!, store, p.position) : null)));
+connection.onCompletionResolve((item, token) => guard(token, item, () => resolveCompletion(item, store.catalogue)));
 connection.onHover((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? hover(doc(p.textDocument.uri)!, store, p.position) : null)));
 connection.onSignatureHelp((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? signatureHelp(doc(p.textDocument.uri)!, store, p.position) : null)));
 connection.onDefinition((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? definition(doc(p.textDocument.uri)!, store, p.position) : null)));

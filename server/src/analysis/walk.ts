@@ -98,18 +98,32 @@ export class Walker {
     const name = node.text;
     const binding = this.resolve(name);
     if (binding) {
-      this.occurrences.push({ name, span: node.span, binding, declaration: false, special: false, head });
+      this.occurrences.push({ name, span: node.span, binding, declaration: false, builtin: undefined, special: false, head });
       return;
     }
     const builtin = this.catalogue.lookup(name);
     const special = head && SPECIAL_FORMS.has(name);
-    this.occurrences.push({ name, span: node.span, declaration: false, special, head, ...(builtin ? { builtin } : {}) });
+    this.occurrences.push({ name, span: node.span, binding: undefined, declaration: false, builtin, special, head });
     if (builtin || special || SPECIAL_FORMS.has(name) || CONTEXT_SYMBOLS.has(name) || isImplicit(name)) return;
-    if (this.reportUnbound && this.macroDepth === 0) this.check.warn(unboundWarning(name, node.span, this));
+    if (this.reportUnbound && this.macroDepth === 0) this.check.warn(this.unbound(name, node.span));
+  }
+
+  /** Suggestions are computed once per unbound name: a typo tends to repeat. */
+  private readonly unboundMessages = new Map<string, string>();
+
+  private unbound(name: string, span: Span): Warning {
+    let message = this.unboundMessages.get(name);
+    if (message === undefined) {
+      const candidates = [...this.visibleNames(), ...this.catalogue.all().map((d) => d.name), ...SPECIAL_FORMS.keys()];
+      const guess = closest(name, candidates);
+      message = guess ? `unbound symbol \`${name}\` — did you mean \`${guess}\`?` : `unbound symbol \`${name}\``;
+      this.unboundMessages.set(name, message);
+    }
+    return { message, span, code: 'unbound' };
   }
 
   private declare(b: Binding): void {
-    this.occurrences.push({ name: b.name, span: b.nameSpan, binding: b, declaration: true, special: false, head: false });
+    this.occurrences.push({ name: b.name, span: b.nameSpan, binding: b, declaration: true, builtin: undefined, special: false, head: false });
   }
 
   private withScope(span: Span, bindings: Binding[], body: () => void): void {
@@ -166,11 +180,10 @@ export class Walker {
     }
     this.ref(head, true);
     checkCall(this.check, name, bound, node);
-    if (bound?.kind === 'macro') {
-      this.macroDepth++;
-      for (const c of kids.slice(1)) this.expr(c);
-      this.macroDepth--;
-    } else for (const c of kids.slice(1)) this.expr(c);
+    const macro = bound?.kind === 'macro';
+    if (macro) this.macroDepth++;
+    for (let i = 1; i < kids.length; i++) this.expr(kids[i]!);
+    if (macro) this.macroDepth--;
   }
 
   private special(name: string, node: SyntaxNode): void {
@@ -380,9 +393,4 @@ function isImplicit(name: string): boolean {
   return /^%(\d|&)?$/.test(name);
 }
 
-function unboundWarning(name: string, span: Span, walker: Walker): Warning {
-  const candidates = [...walker.visibleNames(), ...walker.catalogue.all().map((d) => d.name), ...SPECIAL_FORMS.keys()];
-  const guess = closest(name, candidates);
-  const message = guess ? `unbound symbol \`${name}\` — did you mean \`${guess}\`?` : `unbound symbol \`${name}\``;
-  return { message, span, code: 'unbound' };
-}
+

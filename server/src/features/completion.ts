@@ -102,11 +102,20 @@ function catalogueItems(catalogue: Catalogue): CompletionItem[] {
         label: name,
         kind: doc.kind === 'function' ? CompletionItemKind.Function : doc.kind === 'macro' ? CompletionItemKind.Keyword : CompletionItemKind.Keyword,
         detail: doc.signatures[0] ?? doc.name,
-        documentation: { kind: MarkupKind.Markdown, value: docMarkdown(doc) },
+        // Full docs are filled in by completionItem/resolve: hundreds of entries would
+        // otherwise be serialised on every keystroke.
+        data: { builtin: doc.name },
         sortText: (doc.kind === 'function' ? '2' : '3') + name,
       });
     }
   }
   cached.set(catalogue, items);
   return items;
+}
+
+/** completionItem/resolve: adds the catalogue docs of a builtin item. */
+export function resolveCompletion(item: CompletionItem, catalogue: Catalogue): CompletionItem {
+  const name = (item.data as { builtin?: unknown } | undefined)?.builtin;
+  const doc = typeof name === 'string' ? catalogue.lookup(name) : undefined;
+  return doc ? { ...item, documentation: { kind: MarkupKind.Markdown, value: docMarkdown(doc) } } : item;
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completion } from '../../src/features/completion';
+import { completion, resolveCompletion } from '../../src/features/completion';
+import { testCatalogue } from '../support/fixtures';
 import { open } from '../support/fixtures';
 
 function labels(source: string, extra: Record<string, string> = {}) {
@@ -15,7 +16,8 @@ test('after ( offers special forms, builtins with signature and summary, definit
   assert.ok(byLabel.has('helper'));
   const up = byLabel.get('string/upper');
   assert.equal(up?.detail, '(string/upper s)');
-  assert.match(JSON.stringify(up?.documentation), /Upper-cases a string/);
+  assert.equal(up?.documentation, undefined, 'docs come with resolve');
+  assert.match(JSON.stringify(resolveCompletion(up!, testCatalogue).documentation), /Upper-cases a string/);
   assert.ok(byLabel.has('string-upcase'), 'aliases complete too');
   assert.ok(items.some((i) => i.label === 'defun (snippet)' && i.insertTextFormat === 2));
 });
