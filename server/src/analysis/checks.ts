@@ -104,11 +104,12 @@ function checkOptions(ctx: CheckContext, fn: string, node: SyntaxNode): void {
       if (key.kind !== 'keyword') continue;
       if (!known.includes(key.text)) {
         const guess = closest(key.text, known);
-        const hint = guess ? ` — did you mean :${guess}?` : ` (known: ${known.map((k) => ':' + k).join(' ')})`;
-        ctx.warn({ message: `unknown option :${key.text} for \`${fn}\`${hint}`, span: key.span, code: 'llm-option' });
+        const hint = guess ? ` (did you mean :${guess}?)` : '';
+        ctx.warn({ message: `${fn}: unknown option :${key.text}${hint}; allowed options: ${known.map((k) => ':' + k).join(', ')}`, span: key.span, code: 'llm-option' });
         continue;
       }
-      const problem = value ? schema.checkValue(key.text, value) : undefined;
+      const opt = options.find((o) => o.name === key.text)!;
+      const problem = value ? schema.checkValue(opt, value) : undefined;
       if (problem && value) ctx.warn({ message: problem, span: value.span, code: 'llm-option' });
     }
   }

@@ -180,7 +180,10 @@ export class Walker {
     }
     this.ref(head, true);
     checkCall(this.check, name, bound, node);
-    const macro = bound?.kind === 'macro';
+    // Macros (user or builtin) and special forms this analysis has no rules for may bind
+    // names in their operands that we cannot see.
+    const entry = bound ? undefined : this.catalogue.lookup(name);
+    const macro = bound?.kind === 'macro' || entry?.kind === 'macro' || entry?.kind === 'special-form';
     if (macro) this.macroDepth++;
     for (let i = 1; i < kids.length; i++) this.expr(kids[i]!);
     if (macro) this.macroDepth--;

@@ -29,7 +29,9 @@ export function completion(doc: DocState, ws: Workspace, position: Position): Co
   const range: Range = { start: doc.pos.position(start), end: position };
   const ctx = optionsContextAt(doc.analysis.parse.nodes, offset, ws.catalogue);
   if (ctx && (ctx.atKey || prefix.startsWith(':'))) {
-    const items = ctx.options.map<CompletionItem>((o) => ({
+    // Keys already in the map are not offered again (the one being typed is).
+    const present = new Set(ctx.map.children.filter((c, i) => i % 2 === 0 && c.kind === 'keyword' && (c.span.end < start || c.span.start > offset)).map((c) => c.text));
+    const items = ctx.options.filter((o) => !present.has(o.name)).map<CompletionItem>((o) => ({
       label: `:${o.name}`,
       kind: CompletionItemKind.Property,
       detail: o.type,

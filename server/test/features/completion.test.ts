@@ -47,10 +47,13 @@ test('inside an llm/* options map, the option keywords with their docs', () => {
   const items = labels('(llm/complete "hi" {:max-tokens 10 |})');
   assert.deepEqual(
     items.map((i) => i.label),
-    [':model', ':max-tokens', ':temperature', ':system', ':tools'],
+    [':model', ':temperature', ':system', ':tools', ':tool-mode'],
+    'every option not already in the map',
   );
-  assert.match(JSON.stringify(items[1]!.documentation), /Maximum tokens/);
-  assert.equal(items[1]!.detail, 'positive integer');
+  assert.match(JSON.stringify(items[1]!.documentation), /Sampling temperature/);
+  assert.equal(items[1]!.detail, 'float 0.0-1.0');
+  const fresh = labels('(llm/complete "hi" {|})');
+  assert.match(JSON.stringify(fresh.find((i) => i.label === ':max-tokens')!.documentation), /Maximum tokens/);
   const typing = labels('(llm/complete "hi" {:tem|})').map((i) => i.label);
   assert.ok(typing.includes(':temperature'));
 });

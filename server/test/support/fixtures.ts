@@ -27,9 +27,11 @@ export const testCatalogue: Catalogue = catalogueFrom([
       { name: 'temperature', type: 'float 0.0-1.0', summary: 'Sampling temperature.' },
       { name: 'system', type: 'string', summary: 'System prompt.' },
       { name: 'tools', type: 'list of tools', summary: 'Tools the model may call.' },
+      { name: 'tool-mode', type: 'keyword :auto or :none', summary: 'Whether tools run.', default: ':auto' },
     ],
   }),
   fn('llm/chat', ['(llm/chat messages)', '(llm/chat messages opts)'], ['messages', 'opts'], 'Chats.', { module: 'llm' }),
+  { name: 'dotimes', kind: 'macro', module: 'core', signatures: ['(dotimes (i n) body ...)'], params: ['spec', 'body'], summary: 'Repeats body.', examples: [] },
   { name: 'if', kind: 'special-form', module: 'special-forms', signatures: ['(if test then else)'], params: ['test', 'then', 'else'], summary: 'Branches on `test`.', examples: [] },
 ]);
 
