@@ -42,9 +42,22 @@ export class DocumentStore implements Workspace {
 
   constructor(readonly catalogue: Catalogue) {}
 
-  /** Records the text of a document version (open or change). Analysis is lazy. */
-  set(uri: string, version: number, text: string): void {
+  /**
+   * Records the text of a document version (open or change). Analysis is lazy. Returns
+   * the other open documents that import this one: their analyses are dropped too.
+   */
+  set(uri: string, version: number, text: string): string[] {
     this.docs.set(uri, { version, text });
+    const dependents: string[] = [];
+    for (const [other, d] of this.docs) {
+      if (other === uri || !d.state) continue;
+      const imports = d.state.analysis.imports.map((i) => this.resolveImportPath(other, i.path));
+      if (imports.some((p) => p !== undefined && pathToFileURL(p).href === uri)) {
+        delete d.state;
+        dependents.push(other);
+      }
+    }
+    return dependents;
   }
 
   delete(uri: string): void {

@@ -8,6 +8,7 @@ import {
   TextDocuments,
   ResponseError,
   LSPErrorCodes,
+  Message,
   type CancellationToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -38,7 +39,11 @@ if (!argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a.startsW
   argv.push('--stdio');
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// Requests cancelled while still queued (typing fast) are answered at once, unrun.
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message) =>
+    Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled').toJson() } : undefined,
+});
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore(runtimeCatalogueView());
 let settings: Settings = settingsFrom(undefined);
@@ -89,8 +94,9 @@ function scheduleValidation(uri: string): void {
 }
 
 documents.onDidChangeContent((e) => {
-  store.set(e.document.uri, e.document.version, e.document.getText());
+  const dependents = store.set(e.document.uri, e.document.version, e.document.getText());
   scheduleValidation(e.document.uri);
+  for (const uri of dependents) scheduleValidation(uri);
 });
 documents.onDidClose((e) => {
   store.delete(e.document.uri);
