@@ -29,6 +29,20 @@ test('definitions persist across evaluations; output streams while it runs', asy
   }
 });
 
+test('output reaches the host while the evaluation is still busy', async () => {
+  const s = session();
+  try {
+    let firstChunkAt = 0;
+    const t0 = Date.now();
+    const r = await s.evaluate({ code: '(test/out "early") (test/sleep 1200) 1', onOutput: () => (firstChunkAt ||= Date.now()) });
+    const doneAt = Date.now();
+    assert.equal(r.status, 'ok');
+    assert.ok(firstChunkAt > t0 && doneAt - firstChunkAt >= 900, `chunk ${firstChunkAt - t0} ms, done ${doneAt - t0} ms`);
+  } finally {
+    s.dispose();
+  }
+});
+
 test('a runaway loop hits the time limit, the session restarts and says so', async () => {
   const s = session(700);
   try {
