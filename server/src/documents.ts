@@ -91,9 +91,9 @@ export class DocumentStore implements Workspace {
   }
 
   /** Definitions exported by `target` as imported from the document `from`. */
-  private importedFrom(from: string, target: string): Binding[] {
+  private importedFrom(from: string, target: string): Binding[] | undefined {
     const base = safePath(from);
-    if (!base) return [];
+    if (!base) return undefined;
     const path = isAbsolute(target) ? target : resolve(dirname(base), target);
     const uri = pathToFileURL(path).href;
     const open = this.docs.get(uri);
@@ -101,7 +101,7 @@ export class DocumentStore implements Workspace {
       const tree = parse(open.text);
       return exportedDefinitions(tree.nodes).map((b) => ({ ...b, uri }));
     }
-    return this.summary(path)?.exports ?? [];
+    return this.summary(path)?.exports;
   }
 
   private summary(path: string): FileSummary | undefined {

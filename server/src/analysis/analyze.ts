@@ -11,9 +11,9 @@ export interface AnalyzeOptions {
   readonly catalogue: Catalogue;
   /**
    * Definitions exported by the files this one imports or loads, by the path as written.
-   * Called once per `(import ...)`/`(load ...)` path; unknown files give [].
+   * Called once per `(import ...)`/`(load ...)` path; undefined when the file cannot be read.
    */
-  readonly resolveImport?: (path: string) => readonly Binding[];
+  readonly resolveImport?: (path: string) => readonly Binding[] | undefined;
 }
 
 export function analyze(text: string, opts: AnalyzeOptions): Analysis {
@@ -21,13 +21,19 @@ export function analyze(text: string, opts: AnalyzeOptions): Analysis {
   const definitions = topLevelDefinitions(tree.nodes);
   const importPaths = scanImports(tree.nodes);
   const imported: Binding[] = [];
-  for (const p of importPaths) imported.push(...(opts.resolveImport?.(p) ?? []));
+  let unresolved = false;
+  for (const p of importPaths) {
+    const defs = opts.resolveImport?.(p);
+    if (defs) imported.push(...defs);
+    else unresolved = true;
+  }
   const globals = new Map<string, Binding>();
   for (const b of imported) globals.set(b.name, b);
   for (const b of definitions) if (!globals.has(b.name) || globals.get(b.name)?.uri !== undefined) globals.set(b.name, b);
   // Warnings are only trusted on text that parses: half-typed code would drown in noise.
   const parsesCleanly = tree.diagnostics.every((d) => d.severity !== 'error');
-  const walker = new Walker(opts.catalogue, globals, definitions, parsesCleanly);
+  // A file we cannot read may define anything: unbound-symbol warnings would be guesses.
+  const walker = new Walker(opts.catalogue, globals, definitions, parsesCleanly && !unresolved);
   walker.top(tree.nodes);
   return {
     text,

@@ -33,3 +33,9 @@ test('closing forgets the document', () => {
   assert.equal(store.get(main), undefined);
   assert.deepEqual(store.openDocuments(), []);
 });
+
+test('an import that cannot be read turns unbound-symbol warnings off for the file', () => {
+  const store = new DocumentStore(testCatalogue);
+  store.set(main, 1, '(import "missing.sema")\n(from-missing 1)\n(string/upper "a" "b")');
+  assert.deepEqual(store.get(main)!.analysis.warnings.map((w) => w.code), ['arity']);
+});
