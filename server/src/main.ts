@@ -29,10 +29,11 @@ import { semanticTokens } from './features/semantic-tokens';
 import { formatDocument, formatRange } from './features/formatting';
 import { evaluate } from './features/evaluate';
 import { SessionPool } from './eval-host/pool';
+import { VERSION } from './version';
 
 const argv = process.argv;
 if (argv.includes('--version')) {
-  process.stdout.write(`sema-language-server ${require('../../package.json').version}\n`);
+  process.stdout.write(`sema-language-server ${VERSION}\n`);
   process.exit(0);
 }
 if (!argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'))) {
@@ -54,7 +55,7 @@ connection.onInitialize((params) => {
   settings = settingsFrom(params.initializationOptions);
   roots = (params.workspaceFolders ?? []).map((f) => safePath(f.uri)).filter((p): p is string => p !== undefined);
   if (roots.length === 0 && params.rootUri) roots = [safePath(params.rootUri)].filter((p): p is string => p !== undefined);
-  return { capabilities, serverInfo: { name: 'sema-language-server', version: require('../../package.json').version } };
+  return { capabilities, serverInfo: { name: 'sema-language-server', version: VERSION } };
 });
 
 /** Runs a request handler: cancelled requests answer RequestCancelled, failures null. */

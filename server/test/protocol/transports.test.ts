@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { InitializeRequest, ShutdownRequest, ExitNotification, HoverRequest, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
 import { serverBin } from '../support/lsp-harness';
@@ -11,7 +13,8 @@ import { serverBin } from '../support/lsp-harness';
 test('--version prints the version', () => {
   const r = spawnSync(process.execPath, [serverBin, '--version'], { encoding: 'utf8' });
   assert.equal(r.status, 0);
-  assert.match(r.stdout, /^sema-language-server \d+\.\d+\.\d+\n$/);
+  const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+  assert.equal(r.stdout, `sema-language-server ${pkg.version}\n`);
 });
 
 test('speaks LSP over node ipc', async () => {
