@@ -6,6 +6,7 @@ import type { DocState, Workspace } from '../documents';
 import { SPECIAL_FORMS } from '../analysis/forms';
 import { occurrenceAt, enclosingLists } from './tree';
 import { signatureOf } from './markdown';
+import type { Binding } from '../analysis/types';
 
 export function signatureHelp(doc: DocState, ws: Workspace, position: Position): SignatureHelp | null {
   const offset = doc.pos.offset(position);
@@ -13,53 +14,73 @@ export function signatureHelp(doc: DocState, ws: Workspace, position: Position):
     const head = list.children[0];
     if (head?.kind !== 'symbol' || offset <= head.span.end) continue;
     const occ = occurrenceAt(doc.analysis, head.span.start);
-    const info = signatureFor(head.text, occ?.binding ? signatureOf(occ.binding) : undefined, occ?.binding?.params, occ?.binding?.doc, ws);
-    if (!info) return null;
+    const sigs = signaturesFor(head.text, occ?.binding, ws);
+    if (sigs.length === 0) return null;
     // Index of the operand the cursor is in or after (operands start after the head).
     let active = 0;
     for (const [i, c] of list.children.slice(1).entries()) if (c.span.start <= offset) active = offset > c.span.end ? i + 1 : i;
-    const count = info.parameters?.length ?? 0;
-    const variadic = /\.\.\.|&|\. /.test(info.label);
-    const activeParameter = count === 0 ? 0 : variadic ? Math.min(active, count - 1) : active;
-    return { signatures: [info], activeSignature: 0, activeParameter };
+    const operands = Math.max(list.children.length - 1, active + 1);
+    // The first signature that can take this many operands.
+    let activeSignature = sigs.findIndex((s) => s.variadic || s.info.parameters!.length >= operands);
+    if (activeSignature < 0) activeSignature = sigs.length - 1;
+    const sig = sigs[activeSignature]!;
+    const count = sig.info.parameters!.length;
+    const activeParameter = count === 0 ? 0 : Math.min(active, count - 1);
+    return { signatures: sigs.map((s) => s.info), activeSignature, activeParameter };
   }
   return null;
 }
 
-function signatureFor(name: string, userLabel: string | undefined, userParams: readonly string[] | undefined, userDoc: string | undefined, ws: Workspace): SignatureInformation | undefined {
-  if (userLabel !== undefined) {
-    return withParams({ label: userLabel, ...(userDoc ? { documentation: userDoc } : {}) }, userParams ?? []);
+interface Sig {
+  readonly info: SignatureInformation;
+  readonly variadic: boolean;
+}
+
+function signaturesFor(name: string, binding: Binding | undefined, ws: Workspace): Sig[] {
+  if (binding) {
+    const label = signatureOf(binding);
+    return [fromLabel(label, binding.doc)];
   }
   const doc = ws.catalogue.lookup(name);
-  if (doc) {
-    const label = doc.signatures[0] ?? `(${name})`;
-    return withParams({ label, documentation: { kind: 'markdown', value: doc.summary } }, doc.params);
-  }
+  if (doc && doc.signatures.length > 0) return doc.signatures.map((label) => fromLabel(label, doc.summary, true));
   const sf = SPECIAL_FORMS.get(name);
-  return sf ? { label: sf.shape, parameters: [] } : undefined;
+  return sf ? sf.shape.split(' | ').map((label) => fromLabel(label)) : [];
 }
 
-/** Parameters as label offsets into the signature, found left to right. */
-function withParams(info: SignatureInformation, params: readonly string[]): SignatureInformation {
+/** A signature whose parameters are the label's operands, located by offset in the label. */
+function fromLabel(label: string, documentation?: string, markdown = false): Sig {
   const parameters: ParameterInformation[] = [];
-  let from = info.label.indexOf(' ') + 1;
-  for (const p of params) {
-    const at = findWord(info.label, p, from);
-    if (at < 0) {
-      parameters.push({ label: p });
+  let variadic = false;
+  const inner = label.startsWith('(') ? 1 : 0;
+  // Skip the head, then take each top-level operand.
+  let i = inner;
+  while (i < label.length && !/[\s)]/.test(label[i]!)) i++;
+  while (i < label.length) {
+    while (i < label.length && /\s/.test(label[i]!)) i++;
+    if (i >= label.length || label[i] === ')') break;
+    const start = i;
+    let depth = 0;
+    while (i < label.length) {
+      const ch = label[i]!;
+      if (ch === '(' || ch === '[' || ch === '{') depth++;
+      else if (ch === ')' || ch === ']' || ch === '}') {
+        if (depth === 0) break;
+        depth--;
+      } else if (/\s/.test(ch) && depth === 0) break;
+      i++;
+    }
+    const text = label.slice(start, i);
+    if (text === '.' || text === '&') {
+      variadic = true;
       continue;
     }
-    parameters.push({ label: [at, at + p.length] });
-    from = at + p.length;
+    if (text === '...' || text.endsWith('...')) {
+      variadic = true;
+      if (text === '...') continue;
+    }
+    parameters.push({ label: [start, i] });
   }
-  return { ...info, parameters };
-}
-
-function findWord(s: string, w: string, from: number): number {
-  for (let i = s.indexOf(w, from); i >= 0; i = s.indexOf(w, i + 1)) {
-    const before = s[i - 1];
-    const after = s[i + w.length];
-    if ((before === undefined || /[\s(\[{]/.test(before)) && (after === undefined || /[\s)\]}.]/.test(after))) return i;
-  }
-  return -1;
+  const info: SignatureInformation = { label, parameters };
+  if (documentation) info.documentation = markdown ? { kind: 'markdown', value: documentation } : documentation;
+  return { info, variadic };
 }

@@ -31,3 +31,17 @@ test('innermost call wins; nothing on the head', () => {
   assert.equal(help('(println (string/upper |))')!.signatures[0]!.label, '(string/upper s)');
   assert.equal(help('(prin|tln 1)'), null);
 });
+
+test('several signatures: the first that takes the operands is active', () => {
+  const h = help('(llm/complete "hi" |)')!;
+  assert.deepEqual(h.signatures.map((s) => s.label), ['(llm/complete prompt)', '(llm/complete prompt opts)']);
+  assert.equal(h.activeSignature, 1);
+  assert.equal(h.activeParameter, 1);
+  assert.equal(help('(llm/complete |)')!.activeSignature, 0);
+});
+
+test('user variadic functions keep the rest parameter active', () => {
+  const h = help('(define (f a . more) a)\n(f 1 2 3 |)')!;
+  assert.equal(h.signatures[0]!.label, '(f a . more)');
+  assert.equal(h.activeParameter, 1);
+});
