@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as P from 'vscode-languageserver-protocol';
 import { startServer } from '../support/lsp-harness';
-import { EvaluateRequest, EvalOutputNotification, SetTrustNotification, type EvalOutputParams } from '../../src/protocol';
+import { EvaluateRequest, EvalOutputNotification, ResetSessionRequest, SetTrustNotification, type EvalOutputParams } from '../../src/protocol';
 
 const env = { ...process.env, SEMA_EVAL_EXTRA_MODULES: join(__dirname, '../support/eval-extras.js') };
 const uri = 'untitled:eval-test';
@@ -28,6 +28,15 @@ test('evaluation: session persists, output streams as notifications, cancel work
     setTimeout(() => cts.cancel(), 300);
     const r3 = await pending;
     assert.equal(r3.status, 'cancelled');
+    // After a reset the session has forgotten `x`.
+    await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 0, character: 0 } });
+    await h.connection.sendRequest(ResetSessionRequest, { textDocument: { uri } });
+    const r4 = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } } });
+    assert.equal(r4.error!.message, 'Nothing to evaluate here.');
+    const r5 = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, range: { start: { line: 1, character: 47 }, end: { line: 1, character: 48 } } });
+    assert.equal(r5.status, 'error');
+    assert.match(r5.error!.message, /Unbound variable: x/);
+    assert.deepEqual(r5.error!.range?.start, { line: 1, character: 47 });
     // The server kept answering while the evaluation ran and after it was killed.
     const hover = await h.connection.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 9 } });
     assert.ok(hover);
