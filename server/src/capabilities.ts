@@ -1,6 +1,6 @@
 // The capabilities the server announces, in one place.
 
-import { TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver-protocol';
+import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver-protocol';
 import { semaExperimentalCapabilities } from './protocol';
 import { legend } from './features/semantic-tokens';
 
@@ -23,5 +23,6 @@ export const capabilities: ServerCapabilities = {
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
   codeLensProvider: { resolveProvider: false },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   experimental: { sema: semaExperimentalCapabilities },
 };

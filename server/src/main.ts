@@ -28,6 +28,7 @@ import { codeLenses, foldingRanges, selectionRanges } from './features/structure
 import { semanticTokens } from './features/semantic-tokens';
 import { formatDocument, formatRange } from './features/formatting';
 import { evaluate } from './features/evaluate';
+import { codeActions } from './features/code-actions';
 import { SessionPool } from './eval-host/pool';
 import { VERSION } from './version';
 
@@ -134,6 +135,7 @@ connection.onSelectionRanges((p, token) => guard(token, [], () => (doc(p.textDoc
 connection.languages.semanticTokens.on((p, token) => guard(token, { data: [] }, () => (doc(p.textDocument.uri) ? semanticTokens(doc(p.textDocument.uri)!) : { data: [] })));
 connection.onDocumentFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatDocument(doc(p.textDocument.uri)!) : [])));
 connection.onDocumentRangeFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatRange(doc(p.textDocument.uri)!, p.range) : [])));
+connection.onCodeAction((p, token) => guard(token, [], () => codeActions(p)));
 connection.onCodeLens((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? codeLenses(doc(p.textDocument.uri)!) : [])));
 
 connection.onRequest(EvaluateRequest, async (p, token) => {

@@ -105,7 +105,8 @@ function checkOptions(ctx: CheckContext, fn: string, node: SyntaxNode): void {
       if (!known.includes(key.text)) {
         const guess = closest(key.text, known);
         const hint = guess ? ` (did you mean :${guess}?)` : '';
-        ctx.warn({ message: `${fn}: unknown option :${key.text}${hint}; allowed options: ${known.map((k) => ':' + k).join(', ')}`, span: key.span, code: 'llm-option' });
+        const message = `${fn}: unknown option :${key.text}${hint}; allowed options: ${known.map((k) => ':' + k).join(', ')}`;
+        ctx.warn(guess ? { message, span: key.span, code: 'llm-option', suggestion: ':' + guess } : { message, span: key.span, code: 'llm-option' });
         continue;
       }
       const opt = options.find((o) => o.name === key.text)!;

@@ -61,6 +61,8 @@ export interface Warning {
   readonly message: string;
   readonly span: Span;
   readonly code: string;
+  /** Text that would fix it ("did you mean"), for a quick fix replacing `span`. */
+  readonly suggestion?: string;
 }
 
 export interface ImportRef {

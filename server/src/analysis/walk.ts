@@ -110,17 +110,18 @@ export class Walker {
   }
 
   /** Suggestions are computed once per unbound name: a typo tends to repeat. */
-  private readonly unboundMessages = new Map<string, string>();
+  private readonly unboundGuesses = new Map<string, string | null>();
 
   private unbound(name: string, span: Span): Warning {
-    let message = this.unboundMessages.get(name);
-    if (message === undefined) {
+    let guess = this.unboundGuesses.get(name);
+    if (guess === undefined) {
       const candidates = [...this.visibleNames(), ...this.catalogue.all().map((d) => d.name), ...SPECIAL_FORMS.keys()];
-      const guess = closest(name, candidates);
-      message = guess ? `unbound symbol \`${name}\` — did you mean \`${guess}\`?` : `unbound symbol \`${name}\``;
-      this.unboundMessages.set(name, message);
+      guess = closest(name, candidates) ?? null;
+      this.unboundGuesses.set(name, guess);
     }
-    return { message, span, code: 'unbound' };
+    return guess
+      ? { message: `unbound symbol \`${name}\` — did you mean \`${guess}\`?`, span, code: 'unbound', suggestion: guess }
+      : { message: `unbound symbol \`${name}\``, span, code: 'unbound' };
   }
 
   private declare(b: Binding): void {

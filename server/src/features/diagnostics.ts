@@ -22,6 +22,7 @@ export function diagnostics(doc: DocState, uri: string, maxProblems = 1000): Dia
   }
   for (const w of doc.analysis.warnings) {
     const diag: Diagnostic = { range: doc.pos.range(w.span), severity: DiagnosticSeverity.Warning, source: SOURCE, code: w.code, message: w.message };
+    if (w.suggestion !== undefined) diag.data = { suggestion: w.suggestion };
     out.push(diag);
   }
   return out.slice(0, maxProblems);
