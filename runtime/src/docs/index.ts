@@ -3,10 +3,14 @@
 
 import type { BuiltinDoc } from './types';
 import { coreDocs } from './core';
+import { listDocs } from './lists';
+import { mapDocs } from './maps';
+import { mathDocs } from './math';
+import { predicateDocs, vectorDocs } from './predicates';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

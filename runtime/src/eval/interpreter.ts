@@ -92,6 +92,7 @@ export class Interpreter implements InterpreterLike, CallContext {
 
   installModule(m: StdlibModule): void {
     for (const spec of m.builtins) this.define(spec.name, toNative(spec));
+    for (const c of m.constants ?? []) this.define(c.name, c.value);
   }
 
   interrupted(): boolean {
