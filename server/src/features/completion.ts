@@ -45,8 +45,11 @@ export function completion(doc: DocState, ws: Workspace, position: Position): Co
   const afterParen = text[start - 1] === '(';
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
+  // Only items the typed prefix can still match (its characters in order) are sent:
+  // typing more narrows the same set, so the client filters the rest itself.
+  const wanted = prefix.toLowerCase();
   const add = (item: CompletionItem) => {
-    if (seen.has(item.label)) return;
+    if (seen.has(item.label) || !subsequence(wanted, item.label)) return;
     seen.add(item.label);
     items.push({ ...item, textEdit: { range, newText: item.label } });
   };
@@ -60,6 +63,7 @@ export function completion(doc: DocState, ws: Workspace, position: Position): Co
   const out = items;
   if (afterParen || prefix.length > 0) {
     for (const s of SNIPPETS) {
+      if (!subsequence(wanted, s.label.split(' ')[0]!)) continue;
       out.push({
         label: s.label,
         kind: CompletionItemKind.Snippet,
@@ -72,6 +76,14 @@ export function completion(doc: DocState, ws: Workspace, position: Position): Co
     }
   }
   return { isIncomplete: false, items: out };
+}
+
+function subsequence(p: string, label: string): boolean {
+  if (p.length === 0) return true;
+  let i = 0;
+  const l = label.toLowerCase();
+  for (let j = 0; j < l.length && i < p.length; j++) if (l[j] === p[i]) i++;
+  return i === p.length;
 }
 
 /** Locals whose scope contains `offset` and that are bound before it, innermost first. */

@@ -5,6 +5,7 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import type { SyntaxNode } from '@sema/runtime/reader';
 import type { DocState } from '../documents';
 import type { Occurrence } from '../analysis/types';
+import { sortedOccurrences } from './tree';
 
 export const TOKEN_TYPES = ['keyword', 'function', 'variable', 'parameter', 'macro', 'enumMember', 'string', 'number', 'comment', 'type', 'operator'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary', 'readonly'] as const;
@@ -22,60 +23,67 @@ interface Tok {
   mods: number;
 }
 
+const cache = new WeakMap<DocState['analysis'], SemanticTokens>();
+
 export function semanticTokens(doc: DocState): SemanticTokens {
   const a = doc.analysis;
-  const byStart = new Map<number, Occurrence>();
-  for (const o of a.occurrences) byStart.set(o.span.start, o);
+  const cached = cache.get(a);
+  if (cached) return cached;
+  // The tree is visited in source order, so the sorted occurrences are met in order too.
+  const occs = sortedOccurrences(a);
+  let next = 0;
   const toks: Tok[] = [];
+  const add = (start: number, end: number, type: number, mods: number) => toks.push({ start, end, type, mods });
   const visit = (n: SyntaxNode) => {
     switch (n.kind) {
       case 'symbol': {
-        const o = byStart.get(n.span.start);
-        if (o) toks.push({ start: n.span.start, end: n.span.end, ...classify(o) });
+        while (next < occs.length && occs[next]!.span.start < n.span.start) next++;
+        const o = occs[next];
+        if (o && o.span.start === n.span.start) add(n.span.start, n.span.end, classifyType(o), classifyMods(o));
         return;
       }
       case 'keyword':
-        toks.push({ start: n.span.start, end: n.span.end, type: T.enumMember, mods: 0 });
-        return;
+        return add(n.span.start, n.span.end, T.enumMember, 0);
       case 'string':
       case 'char':
-        toks.push({ start: n.span.start, end: n.span.end, type: T.string, mods: 0 });
-        return;
+        return add(n.span.start, n.span.end, T.string, 0);
       case 'int':
       case 'float':
-        toks.push({ start: n.span.start, end: n.span.end, type: T.number, mods: 0 });
-        return;
+        return add(n.span.start, n.span.end, T.number, 0);
       case 'bool':
       case 'nil':
-        toks.push({ start: n.span.start, end: n.span.end, type: T.keyword, mods: LIB });
-        return;
+        return add(n.span.start, n.span.end, T.keyword, LIB);
       default:
         for (const c of n.children) visit(c);
     }
   };
   for (const n of a.parse.nodes) visit(n);
-  for (const c of a.parse.comments) if (c.kind !== 'datum') toks.push({ start: c.span.start, end: c.span.end, type: T.comment, mods: 0 });
-  toks.sort((x, y) => x.start - y.start);
-  return { data: encode(doc, toks) };
+  if (a.parse.comments.length > 0) {
+    for (const c of a.parse.comments) if (c.kind !== 'datum') add(c.span.start, c.span.end, T.comment, 0);
+    toks.sort((x, y) => x.start - y.start);
+  }
+  const result = { data: encode(doc, toks) };
+  cache.set(a, result);
+  return result;
 }
 
-function classify(o: Occurrence): { type: number; mods: number } {
-  const decl = o.declaration ? DECL : 0;
+function classifyType(o: Occurrence): number {
   if (o.binding) {
     const b = o.binding;
-    if (b.kind === 'parameter') return { type: T.parameter, mods: decl };
-    if (b.kind === 'macro') return { type: T.macro, mods: decl };
-    if (b.kind === 'record') return { type: T.type, mods: decl };
-    if (b.params || b.kind === 'function' || b.kind === 'tool' || b.kind === 'multimethod') return { type: T.function, mods: decl };
-    return { type: T.variable, mods: decl };
+    if (b.kind === 'parameter') return T.parameter;
+    if (b.kind === 'macro') return T.macro;
+    if (b.kind === 'record') return T.type;
+    if (b.params || b.kind === 'function' || b.kind === 'tool' || b.kind === 'multimethod') return T.function;
+    return T.variable;
   }
-  if (o.special) return { type: T.keyword, mods: 0 };
-  if (o.builtin) {
-    if (o.builtin.kind === 'special-form') return { type: T.keyword, mods: 0 };
-    if (o.builtin.kind === 'macro') return { type: T.macro, mods: LIB };
-    return { type: T.function, mods: LIB };
-  }
-  return { type: T.variable, mods: 0 };
+  if (o.special) return T.keyword;
+  if (o.builtin) return o.builtin.kind === 'special-form' ? T.keyword : o.builtin.kind === 'macro' ? T.macro : T.function;
+  return T.variable;
+}
+
+function classifyMods(o: Occurrence): number {
+  if (o.binding) return o.declaration ? DECL : 0;
+  return o.builtin && o.builtin.kind !== 'special-form' && !o.special ? LIB : 0;
 }
 
 function encode(doc: DocState, toks: Tok[]): number[] {

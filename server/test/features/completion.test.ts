@@ -23,18 +23,27 @@ test('after ( offers special forms, builtins with signature and summary, definit
 });
 
 test('locals in scope complete, out of scope ones do not', () => {
-  const items = labels('(define (f alpha) (let ((beta 1)) (+ al|)))\n(define gamma-out (lambda (delta) delta))');
+  const items = labels('(define (f alpha) (let ((beta 1)) (+ |)))\n(define gamma-out (lambda (delta) delta))');
   const names = items.map((i) => i.label);
   assert.ok(names.includes('alpha'));
   assert.ok(names.includes('beta'));
   assert.ok(!names.includes('delta'));
   assert.ok(names.includes('gamma-out'), 'top-level definitions anywhere in the file');
+});
+
+test('a typed prefix keeps the items it can still match and is what the edit replaces', () => {
+  const items = labels('(define (f alpha) (let ((beta 1)) (+ al|)))');
+  const names = items.map((i) => i.label);
+  assert.ok(names.includes('alpha'));
+  assert.ok(!names.includes('beta'));
+  assert.ok(names.includes('let (snippet)') === false);
   const alpha = items.find((i) => i.label === 'alpha');
   assert.equal(alpha?.textEdit && 'range' in alpha.textEdit ? alpha.textEdit.range.start.character : -1, items.cursor.character - 'al'.length, 'replaces the typed prefix');
+  assert.ok(labels('(up|)').some((i) => i.label === 'string/upper'), 'matches inside namespaced names');
 });
 
 test('match bindings are in scope in their clause', () => {
-  const names = labels('(match v ([first second] (+ fir|)))').map((i) => i.label);
+  const names = labels('(match v ([first second] (+ |)))').map((i) => i.label);
   assert.ok(names.includes('first') && names.includes('second'));
 });
 
