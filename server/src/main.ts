@@ -9,6 +9,7 @@ import {
   ResponseError,
   LSPErrorCodes,
   Message,
+  CodeLensRefreshRequest,
   type CancellationToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -52,8 +53,11 @@ let settings: Settings = settingsFrom(undefined);
 let roots: string[] = [];
 const sessions = new SessionPool(() => settings.evalTimeoutMs);
 
+let codeLensRefresh = false;
+
 connection.onInitialize((params) => {
   settings = settingsFrom(params.initializationOptions);
+  codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   roots = (params.workspaceFolders ?? []).map((f) => safePath(f.uri)).filter((p): p is string => p !== undefined);
   if (roots.length === 0 && params.rootUri) roots = [safePath(params.rootUri)].filter((p): p is string => p !== undefined);
   return { capabilities, serverInfo: { name: 'sema-language-server', version: VERSION } };
@@ -136,7 +140,8 @@ connection.languages.semanticTokens.on((p, token) => guard(token, { data: [] }, 
 connection.onDocumentFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatDocument(doc(p.textDocument.uri)!) : [])));
 connection.onDocumentRangeFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatRange(doc(p.textDocument.uri)!, p.range) : [])));
 connection.onCodeAction((p, token) => guard(token, [], () => codeActions(p)));
-connection.onCodeLens((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? codeLenses(doc(p.textDocument.uri)!) : [])));
+// "▶ Run" is only offered where evaluation is allowed.
+connection.onCodeLens((p, token) => guard(token, [], () => (settings.trusted && doc(p.textDocument.uri) ? codeLenses(doc(p.textDocument.uri)!) : [])));
 
 connection.onRequest(EvaluateRequest, async (p, token) => {
   const d = doc(p.textDocument.uri);
@@ -159,6 +164,7 @@ connection.onRequest(ResetSessionRequest, (p) => {
 connection.onNotification(SetTrustNotification, (p) => {
   settings.trusted = p.trusted === true;
   if (!settings.trusted) sessions.resetAll();
+  if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
 });
 connection.onShutdown(() => sessions.resetAll());
 connection.onExit(() => sessions.resetAll());

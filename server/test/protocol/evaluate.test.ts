@@ -51,7 +51,9 @@ test('an untrusted workspace gets no evaluation until trust is granted', async (
     await h.open(uri, text);
     const r = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.equal(r.status, 'untrusted');
+    assert.deepEqual(await h.connection.sendRequest(P.CodeLensRequest.type, { textDocument: { uri } }), [], 'no ▶ Run while untrusted');
     await h.connection.sendNotification(SetTrustNotification, { trusted: true });
+    assert.equal((await h.connection.sendRequest(P.CodeLensRequest.type, { textDocument: { uri } }))!.length, 3);
     const r2 = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } });
     assert.equal(r2.status, 'ok', JSON.stringify(r2));
   } finally {

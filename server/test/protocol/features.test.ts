@@ -106,6 +106,14 @@ describe('language server over stdio', () => {
     assert.equal(r!.length, 1);
   });
 
+  test('malformed params do not take the server down', async () => {
+    const bad = await h.connection.sendRequest('textDocument/hover', { textDocument: td, position: null });
+    assert.equal(bad, null);
+    await h.connection.sendRequest('textDocument/completion', { textDocument: td }).catch(() => undefined);
+    const ok = await h.connection.sendRequest(P.HoverRequest.type, { textDocument: td, position: at(1) });
+    assert.ok(ok);
+  });
+
   test('requests at positions past the end answer without failing', async () => {
     const far = { line: 999, character: 999 };
     assert.equal(await h.connection.sendRequest(P.HoverRequest.type, { textDocument: td, position: far }), null);
