@@ -11,6 +11,16 @@ import { mapsModule } from './maps';
 import { mathModule } from './math';
 import { predicatesModule } from './predicates';
 import { vectorsModule } from './vectors';
+import { stringsModule } from './strings';
+import { ioModule } from './io';
+import { fileIoModule } from './file-io';
+import { jsonModule } from './json';
+import { regexModule } from './regex';
+import { datetimeModule } from './datetime';
+import { systemModule } from './system';
+import { bytevectorsModule } from './bytevectors';
+import { textModule } from './text';
+import { httpModule } from './http';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -23,4 +33,14 @@ export const allModules: StdlibModule[] = [
   mapsModule,
   mapNestedModule,
   predicatesModule,
+  stringsModule,
+  ioModule,
+  fileIoModule,
+  jsonModule,
+  regexModule,
+  datetimeModule,
+  systemModule,
+  bytevectorsModule,
+  textModule,
+  httpModule,
 ];
