@@ -80,12 +80,20 @@ export function arityOfBinding(b: Binding): Arity | undefined {
   return { min: required, max: b.rest !== undefined ? Infinity : required };
 }
 
+function arityMismatch(a: Arity | undefined, got: number): a is Arity {
+  return a !== undefined && (got < a.min || got > a.max);
+}
+
 export function checkCall(ctx: CheckContext, name: string, bound: Binding | undefined, node: SyntaxNode): void {
   const got = node.children.length - 1;
   const head = node.children[0]!;
   const doc = bound ? undefined : ctx.catalogue.lookup(name);
-  const arity = bound ? arityOfBinding(bound) : doc ? arityOfDoc(doc) : undefined;
-  if (arity && (got < arity.min || got > arity.max)) ctx.warn({ message: arityMessage(name, arity, got), span: head.span, code: 'arity' });
+  let arity: Arity | undefined;
+  if (bound) {
+    // Cheap pre-check before building an Arity: most calls match.
+    if (bound.kind === 'function' && bound.params && (bound.rest !== undefined ? got < bound.params.length - 1 : got !== bound.params.length)) arity = arityOfBinding(bound);
+  } else if (doc) arity = arityOfDoc(doc);
+  if (arityMismatch(arity, got)) ctx.warn({ message: arityMessage(name, arity, got), span: head.span, code: 'arity' });
   if (!bound) checkOptions(ctx, name, node);
 }
 

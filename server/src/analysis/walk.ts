@@ -23,7 +23,8 @@ export class Walker {
   private readonly env: Map<string, Binding>[] = [];
   /** Inside calls of user macros, whose operands may bind names we cannot know. */
   private macroDepth = 0;
-  private readonly byNameStart = new Map<number, Binding>();
+  /** Pre-collected top-level definitions by the start of their form. */
+  private readonly byFormStart = new Map<number, Binding[]>();
   private readonly check: CheckContext;
 
   constructor(
@@ -32,7 +33,11 @@ export class Walker {
     definitions: readonly Binding[],
     readonly reportUnbound: boolean,
   ) {
-    for (const d of definitions) this.byNameStart.set(d.nameSpan.start, d);
+    for (const d of definitions) {
+      const list = this.byFormStart.get(d.formSpan.start);
+      if (list) list.push(d);
+      else this.byFormStart.set(d.formSpan.start, [d]);
+    }
     this.check = { catalogue, warn: (w) => this.warnings.push(w), resolve: (n) => this.resolve(n), optionMaps: this.optionMaps };
   }
 
@@ -193,11 +198,11 @@ export class Walker {
 
   /** Marks the names of a top-level definition form as declarations (internal: binds locally). */
   declareTop(node: SyntaxNode): void {
-    const inner = this.env.length > 0;
-    for (const b of definitionBindings(node, !inner)) {
-      if (inner) this.bindHere(b);
-      else this.declare(this.byNameStart.get(b.nameSpan.start) ?? b);
+    if (this.env.length > 0) {
+      for (const b of definitionBindings(node, false)) this.bindHere(b);
+      return;
     }
+    for (const b of this.byFormStart.get(node.span.start) ?? definitionBindings(node, true)) this.declare(b);
   }
 
   lambda(node: SyntaxNode, params: SyntaxNode | undefined, body: readonly SyntaxNode[], binder: string): void {
