@@ -116,8 +116,9 @@ function catalogueItems(catalogue: Catalogue): CompletionItem[] {
         label: name,
         kind: doc.kind === 'function' ? CompletionItemKind.Function : doc.kind === 'macro' ? CompletionItemKind.Keyword : CompletionItemKind.Keyword,
         detail: doc.signatures[0] ?? doc.name,
-        // Full docs are filled in by completionItem/resolve: hundreds of entries would
-        // otherwise be serialised on every keystroke.
+        // The summary comes with the list; the full docs (all signatures, options,
+        // examples) with completionItem/resolve, to keep each keystroke's answer small.
+        documentation: { kind: MarkupKind.Markdown, value: doc.summary },
         data: { builtin: doc.name },
         sortText: (doc.kind === 'function' ? '2' : '3') + name,
       });

@@ -16,8 +16,8 @@ test('after ( offers special forms, builtins with signature and summary, definit
   assert.ok(byLabel.has('helper'));
   const up = byLabel.get('string/upper');
   assert.equal(up?.detail, '(string/upper s)');
-  assert.equal(up?.documentation, undefined, 'docs come with resolve');
-  assert.match(JSON.stringify(resolveCompletion(up!, testCatalogue).documentation), /Upper-cases a string/);
+  assert.match(JSON.stringify(up?.documentation), /Upper-cases a string/, 'the summary comes with the list');
+  assert.match(JSON.stringify(resolveCompletion(up!, testCatalogue).documentation), /\(string\/upper s\)/, 'resolve adds the full docs');
   assert.ok(byLabel.has('string-upcase'), 'aliases complete too');
   assert.ok(items.some((i) => i.label === 'defun (snippet)' && i.insertTextFormat === 2));
 });
