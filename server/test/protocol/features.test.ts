@@ -106,6 +106,21 @@ describe('language server over stdio', () => {
     assert.equal(r!.length, 1);
   });
 
+  test('declaration, completion resolve and quick fixes', async () => {
+    const decl = (await h.connection.sendRequest(P.DeclarationRequest.type, { textDocument: td, position: at(1) })) as P.Location;
+    assert.deepEqual(decl.range.start, at(0));
+    const list = (await h.connection.sendRequest(P.CompletionRequest.type, { textDocument: td, position: at(5) })) as P.CompletionList;
+    const builtin = list.items.find((i) => (i.data as { builtin?: string } | undefined)?.builtin !== undefined);
+    assert.ok(builtin, 'the runtime catalogue offers builtins');
+    const resolved = await h.connection.sendRequest(P.CompletionResolveRequest.type, builtin);
+    assert.match((resolved.documentation as P.MarkupContent).value, /```sema/);
+    const u3 = 'untitled:typo';
+    const d = await h.open(u3, '(define (my-helper) 1)\n(my-helpr)');
+    const unbound = d.diagnostics.find((x) => x.code === 'unbound')!;
+    const actions = (await h.connection.sendRequest(P.CodeActionRequest.type, { textDocument: { uri: u3 }, range: unbound.range, context: { diagnostics: [unbound] } })) as P.CodeAction[];
+    assert.equal(actions[0]!.edit!.changes![u3]![0]!.newText, 'my-helper');
+  });
+
   test('malformed params do not take the server down', async () => {
     const bad = await h.connection.sendRequest('textDocument/hover', { textDocument: td, position: null });
     assert.equal(bad, null);
