@@ -6,7 +6,7 @@ import type { BuiltinDoc } from '@sema/runtime/docs';
 import type { Catalogue } from '../catalogue';
 import type { Binding, OptionsMap, Warning } from './types';
 import { MESSAGE_ROLES, SPECIAL_FORMS } from './forms';
-import { catalogueOptionSchema } from './llm-options';
+import { catalogueOptionSchema, LLM_CALLS_WITH_OPTIONS } from './llm-options';
 import { closest } from './similar';
 
 export interface CheckContext {
@@ -94,11 +94,12 @@ export function checkCall(ctx: CheckContext, name: string, bound: Binding | unde
     if (bound.kind === 'function' && bound.params && (bound.rest !== undefined ? got < bound.params.length - 1 : got !== bound.params.length)) arity = arityOfBinding(bound);
   } else if (doc) arity = arityOfDoc(doc);
   if (arityMismatch(arity, got)) ctx.warn({ message: arityMessage(name, arity, got), span: head.span, code: 'arity' });
-  if (!bound) checkOptions(ctx, name, node);
+  if (!bound) checkOptions(ctx, name, node, doc);
 }
 
-function checkOptions(ctx: CheckContext, fn: string, node: SyntaxNode): void {
-  if (!fn.startsWith('llm/')) return;
+/** Calls whose catalogue entry documents an options map (the `llm/*` calls, `agent/run`). */
+function checkOptions(ctx: CheckContext, fn: string, node: SyntaxNode, doc: BuiltinDoc | undefined): void {
+  if (!doc?.options?.length && !LLM_CALLS_WITH_OPTIONS.includes(fn)) return;
   const schema = catalogueOptionSchema((n) => ctx.catalogue.lookup(n));
   const options = schema.optionsOf(fn);
   if (!options) return;

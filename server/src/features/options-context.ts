@@ -14,7 +14,7 @@ export interface OptionsContext {
   readonly atKey: boolean;
 }
 
-/** The options map of an `llm/*` call that `offset` is inside, if any. */
+/** The options map of a call taking one (the `llm/*` calls) that `offset` is inside, if any. */
 export function optionsContextAt(nodes: readonly SyntaxNode[], offset: number, catalogue: Catalogue): OptionsContext | undefined {
   const path = pathAt(nodes, offset);
   for (let i = path.length - 1; i >= 1; i--) {
@@ -22,7 +22,7 @@ export function optionsContextAt(nodes: readonly SyntaxNode[], offset: number, c
     if (map.kind !== 'map' || !map.open || offset < map.open.end || (map.close && offset > map.close.start)) continue;
     const call = path[i - 1]!;
     const head = call.kind === 'list' ? call.children[0] : undefined;
-    if (head?.kind !== 'symbol' || !head.text.startsWith('llm/')) return undefined;
+    if (head?.kind !== 'symbol') return undefined;
     const options = catalogueOptionSchema((n) => catalogue.lookup(n)).optionsOf(head.text);
     if (!options) return undefined;
     const index = map.children.findIndex((c) => offset <= c.span.end);
