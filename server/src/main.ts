@@ -31,6 +31,7 @@ import { formatDocument, formatRange } from './features/formatting';
 import { evaluate } from './features/evaluate';
 import { codeActions } from './features/code-actions';
 import { SessionPool } from './eval-host/pool';
+import { OutputBatcher } from './eval-host/output-batcher';
 import { VERSION } from './version';
 
 const argv = process.argv;
@@ -151,7 +152,12 @@ connection.onRequest(EvaluateRequest, async (p, token) => {
   try {
     const session = settings.trusted ? sessions.sessionFor(rootOf(p.textDocument.uri)) : undefined;
     const evalId = p.evalId ?? '';
-    return await evaluate(d, p, session, (stream, text) => void connection.sendNotification(EvalOutputNotification, { evalId, stream, text }), abort.signal);
+    const out = new OutputBatcher((stream, text) => void connection.sendNotification(EvalOutputNotification, { evalId, stream, text }));
+    try {
+      return await evaluate(d, p, session, (stream, text) => out.push(stream, text), abort.signal);
+    } finally {
+      out.flush();
+    }
   } finally {
     sub.dispose();
   }

@@ -110,8 +110,9 @@ export class EvalSession {
       };
       const onMessage = (m: FromWorker) => {
         if (m.type === 'output' && m.id === id) {
-          if (m.stream === 'stdout') stdout += m.text;
-          else stderr += m.text;
+          // The result keeps at most MAX_KEPT characters per stream; everything is streamed.
+          if (m.stream === 'stdout') stdout = keep(stdout, m.text);
+          else stderr = keep(stderr, m.text);
           job.onOutput?.(m.stream, m.text);
         } else if (m.type === 'result' && m.id === id) {
           const r = m as ResultMessage;
@@ -131,4 +132,12 @@ export class EvalSession {
       child.send({ type: 'eval', id, code: job.code, ...(job.file !== undefined ? { file: job.file } : {}) });
     });
   }
+}
+
+const MAX_KEPT = 1024 * 1024;
+
+/** Appends `more`, keeping the last MAX_KEPT characters (the end of the output matters most). */
+function keep(have: string, more: string): string {
+  const all = have + more;
+  return all.length <= MAX_KEPT ? all : '…' + all.slice(all.length - MAX_KEPT + 1);
 }

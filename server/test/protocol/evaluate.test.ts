@@ -9,7 +9,7 @@ import { EvaluateRequest, EvalOutputNotification, ResetSessionRequest, SetTrustN
 
 const env = { ...process.env, SEMA_EVAL_EXTRA_MODULES: join(__dirname, '../support/eval-extras.js') };
 const uri = 'untitled:eval-test';
-const text = '(define x 20)\n(begin (test/out "chunk1") (test/out "chunk2") x)\n(test/sleep 20000)\n';
+const text = '(define x 20)\n(begin (test/out "chunk1") (test/out "chunk2") x)\n(test/sleep 20000)\n(begin (test/out "early") (test/sleep 1000))\n';
 
 test('evaluation: session persists, output streams as notifications, cancel works', async () => {
   const h = await startServer({ evalTimeoutMs: 15000 }, null, env);
@@ -22,7 +22,17 @@ test('evaluation: session persists, output streams as notifications, cancel work
     const r2 = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 1, character: 0 }, evalId: 'e2' });
     assert.equal(r2.value, '20');
     assert.equal(r2.stdout, 'chunk1chunk2');
-    assert.deepEqual(out.map((o) => `${o.evalId}:${o.text}`), ['e2:chunk1', 'e2:chunk2']);
+    assert.equal(out.map((o) => o.text).join(''), 'chunk1chunk2');
+    assert.ok(out.every((o) => o.evalId === 'e2' && o.stream === 'stdout'));
+    // Output is streamed while the evaluation is still running.
+    out.length = 0;
+    let firstAt = 0;
+    const sub = h.connection.onNotification(EvalOutputNotification, () => void (firstAt ||= Date.now()));
+    const busy = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 3, character: 0 }, evalId: 'busy' });
+    const doneAt = Date.now();
+    sub.dispose();
+    assert.equal(busy.status, 'ok', JSON.stringify(busy));
+    assert.ok(firstAt > 0 && doneAt - firstAt >= 700, `first chunk ${doneAt - firstAt} ms before the result`);
     const cts = new P.CancellationTokenSource();
     const pending = h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, position: { line: 2, character: 0 } }, cts.token);
     setTimeout(() => cts.cancel(), 300);
@@ -53,7 +63,7 @@ test('an untrusted workspace gets no evaluation until trust is granted', async (
     assert.equal(r.status, 'untrusted');
     assert.deepEqual(await h.connection.sendRequest(P.CodeLensRequest.type, { textDocument: { uri } }), [], 'no ▶ Run while untrusted');
     await h.connection.sendNotification(SetTrustNotification, { trusted: true });
-    assert.equal((await h.connection.sendRequest(P.CodeLensRequest.type, { textDocument: { uri } }))!.length, 3);
+    assert.equal((await h.connection.sendRequest(P.CodeLensRequest.type, { textDocument: { uri } }))!.length, 4);
     const r2 = await h.connection.sendRequest(EvaluateRequest, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } });
     assert.equal(r2.status, 'ok', JSON.stringify(r2));
   } finally {
