@@ -39,6 +39,17 @@ export function walkSpecial(w: Walker, name: string, node: SyntaxNode): void {
       w.withScope(node.span, names.map((n) => w.local(n, node, name, node.span)), () => w.body(a.slice(1)));
       return;
     }
+    case '->':
+    case '->>':
+    case 'some->':
+      if (a[0]) w.expr(a[0]);
+      for (const step of a.slice(1)) {
+        // Each step is a call that receives the threaded value as one more operand.
+        if (step.kind === 'list') w.threadedArgs = 1;
+        w.expr(step);
+        w.threadedArgs = 0;
+      }
+      return;
     case 'as->': {
       if (a[0]) w.expr(a[0]);
       const names = a[1] ? patternNames(a[1]) : [];

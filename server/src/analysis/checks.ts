@@ -35,10 +35,11 @@ export function arityOfDoc(doc: BuiltinDoc): Arity | undefined {
     let req = 0;
     let open = false;
     let opt = 0;
-    for (const t of args) {
+    for (const [i, t] of args.entries()) {
       if (t === '...' || t.endsWith('...') || t === '&' || t === '.' || t.startsWith('&')) open = true;
       else if (t.startsWith('[') || t.endsWith('?')) opt++;
-      else if (!open) req++;
+      // `x ...` means zero or more: the operand just before `...` is not required.
+      else if (!open && args[i + 1] !== '...') req++;
     }
     min = Math.min(min, req);
     max = Math.max(max, open ? Infinity : req + opt);
@@ -84,8 +85,8 @@ function arityMismatch(a: Arity | undefined, got: number): a is Arity {
   return a !== undefined && (got < a.min || got > a.max);
 }
 
-export function checkCall(ctx: CheckContext, name: string, bound: Binding | undefined, node: SyntaxNode): void {
-  const got = node.children.length - 1;
+export function checkCall(ctx: CheckContext, name: string, bound: Binding | undefined, node: SyntaxNode, extraArgs = 0): void {
+  const got = node.children.length - 1 + extraArgs;
   const head = node.children[0]!;
   const doc = bound ? undefined : ctx.catalogue.lookup(name);
   let arity: Arity | undefined;

@@ -169,7 +169,12 @@ export class Walker {
     for (const n of nodes) this.expr(n);
   }
 
+  /** Operands a threading macro will add to the next call walked (`(-> x (f y))`). */
+  threadedArgs = 0;
+
   private list(node: SyntaxNode): void {
+    const extra = this.threadedArgs;
+    this.threadedArgs = 0;
     const kids = node.children;
     const head = kids[0];
     if (!head) return;
@@ -186,7 +191,7 @@ export class Walker {
       return;
     }
     this.ref(head, true);
-    checkCall(this.check, name, bound, node);
+    checkCall(this.check, name, bound, node, extra);
     // Macros (user or builtin) and special forms this analysis has no rules for may bind
     // names in their operands that we cannot see.
     const entry = bound ? undefined : this.catalogue.lookup(name);

@@ -98,3 +98,9 @@ test('operands of macros (user or builtin) may bind names: no unbound warnings i
   const src = '(defmacro with-it (form) form)\n(with-it (+ it 1))\n(dotimes (i 3) (println i))';
   assert.deepEqual(diags(src).list.map((d) => d.message), []);
 });
+
+test('threading macros add the threaded value to each step when checking arity', () => {
+  const src = "(define (f x) x)\n(define xs '(1 2))\n(->> xs (map f))\n(-> 1 (f))\n(-> xs (string/upper 1))\n(map f)";
+  const msgs = diags(src).list.map((d) => d.message);
+  assert.deepEqual(msgs, ['`string/upper` expects 1 argument, got 2', '`map` expects at least 2 arguments, got 1']);
+});
