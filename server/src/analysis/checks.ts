@@ -23,6 +23,9 @@ export interface Arity {
 
 const arityCache = new WeakMap<BuiltinDoc, Arity | null>();
 
+/** Operand pairs that repeat together before `...` in signatures. */
+const PAIRS = new Set(['key value', 'key val', 'k v', 'name value', 'field value', 'test expr']);
+
 /** Arity from a catalogue entry's signatures: `[x]` is optional, `...`/`&`/`.` open-ended. */
 export function arityOfDoc(doc: BuiltinDoc): Arity | undefined {
   const cached = arityCache.get(doc);
@@ -35,11 +38,15 @@ export function arityOfDoc(doc: BuiltinDoc): Arity | undefined {
     let req = 0;
     let open = false;
     let opt = 0;
+    // `x ...` means zero or more x, `key value ...` zero or more pairs: the repeated
+    // operands just before `...` are not required.
+    const dots = args.indexOf('...');
+    const pair = dots >= 2 && PAIRS.has(`${args[dots - 2]} ${args[dots - 1]}`);
+    const repeated = dots < 0 ? -1 : dots - (pair ? 2 : 1);
     for (const [i, t] of args.entries()) {
       if (t === '...' || t.endsWith('...') || t === '&' || t === '.' || t.startsWith('&')) open = true;
       else if (t.startsWith('[') || t.endsWith('?')) opt++;
-      // `x ...` means zero or more: the operand just before `...` is not required.
-      else if (!open && args[i + 1] !== '...') req++;
+      else if (!open && (repeated < 0 || i < repeated)) req++;
     }
     min = Math.min(min, req);
     max = Math.max(max, open ? Infinity : req + opt);
