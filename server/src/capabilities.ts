@@ -23,6 +23,7 @@ export const capabilities: ServerCapabilities = {
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
   codeLensProvider: { resolveProvider: false },
+  documentLinkProvider: { resolveProvider: false },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   experimental: { sema: semaExperimentalCapabilities },
 };

@@ -30,6 +30,7 @@ import { semanticTokens } from './features/semantic-tokens';
 import { formatDocument, formatRange } from './features/formatting';
 import { evaluate } from './features/evaluate';
 import { codeActions } from './features/code-actions';
+import { documentLinks } from './features/imports';
 import { SessionPool } from './eval-host/pool';
 import { OutputBatcher } from './eval-host/output-batcher';
 import { VERSION } from './version';
@@ -140,6 +141,7 @@ connection.onSelectionRanges((p, token) => guard(token, [], () => (doc(p.textDoc
 connection.languages.semanticTokens.on((p, token) => guard(token, { data: [] }, () => (doc(p.textDocument.uri) ? semanticTokens(doc(p.textDocument.uri)!) : { data: [] })));
 connection.onDocumentFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatDocument(doc(p.textDocument.uri)!) : [])));
 connection.onDocumentRangeFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatRange(doc(p.textDocument.uri)!, p.range) : [])));
+connection.onDocumentLinks((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? documentLinks(doc(p.textDocument.uri)!, store) : [])));
 connection.onCodeAction((p, token) => guard(token, [], () => codeActions(p)));
 // "▶ Run" is only offered where evaluation is allowed.
 connection.onCodeLens((p, token) => guard(token, [], () => (settings.trusted && doc(p.textDocument.uri) ? codeLenses(doc(p.textDocument.uri)!) : [])));

@@ -9,12 +9,14 @@ import { catalogueOptionSchema } from '../analysis/llm-options';
 import { bindingMarkdown, docMarkdown, optionMarkdown, specialFormMarkdown } from './markdown';
 import { occurrenceAt, pathAt } from './tree';
 import { optionsContextAt } from './options-context';
+import { importHover } from './imports';
 
 export function hover(doc: DocState, ws: Workspace, position: Position): Hover | null {
   const offset = doc.pos.offset(position);
   const a = doc.analysis;
   const path = pathAt(a.parse.nodes, offset);
   const leaf = path[path.length - 1];
+  if (leaf?.kind === 'string') return importHover(doc, ws, position);
   if (leaf?.kind === 'keyword') {
     const ctx = optionsContextAt(a.parse.nodes, offset, ws.catalogue);
     const opt = ctx?.options.find((o) => o.name === leaf.text);
