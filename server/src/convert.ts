@@ -21,9 +21,14 @@ export class PositionMap {
     return { start: this.position(span.start), end: this.position(span.end) };
   }
 
-  /** Position -> offset, clamped to the line and the text. */
+  /** Position -> offset; a character past the line's end means the end (before its line break). */
   offset(pos: Position): number {
-    return this.index.offset(pos.line + 1, pos.character + 1);
+    const off = this.index.offset(pos.line + 1, pos.character + 1);
+    if (pos.line + 1 >= this.index.lineCount) return off;
+    let end = this.index.lineStart(pos.line + 2);
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.min(off, end);
   }
 
   span(range: Range): Span {
