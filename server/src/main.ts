@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
 import { runtimeCatalogueView } from './catalogue';
 import { DocumentStore, type DocState } from './documents';
 import { capabilities } from './capabilities';
@@ -38,6 +39,10 @@ import { VERSION } from './version';
 const argv = process.argv;
 if (argv.includes('--version')) {
   process.stdout.write(`sema-language-server ${VERSION}\n`);
+  process.exit(0);
+}
+if (argv.includes('--help') || argv.includes('-h')) {
+  process.stdout.write('Usage: sema-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\nThe Sema language server (LSP). Speaks stdio when no transport is given.\n');
   process.exit(0);
 }
 if (!argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'))) {
@@ -181,7 +186,7 @@ connection.onExit(() => sessions.resetAll());
 function rootOf(uri: string): string {
   const path = safePath(uri);
   if (!path) return '';
-  const root = roots.filter((r) => path.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+  const root = roots.filter((r) => path === r || path.startsWith(r.endsWith(sep) ? r : r + sep)).sort((a, b) => b.length - a.length)[0];
   return root ?? '';
 }
 
