@@ -25,5 +25,6 @@ export const capabilities: ServerCapabilities = {
   codeLensProvider: { resolveProvider: false },
   documentLinkProvider: { resolveProvider: false },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   experimental: { sema: semaExperimentalCapabilities },
 };

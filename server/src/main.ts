@@ -61,10 +61,12 @@ let roots: string[] = [];
 const sessions = new SessionPool(() => settings.evalTimeoutMs);
 
 let codeLensRefresh = false;
+let workspaceFolderEvents = false;
 
 connection.onInitialize((params) => {
   settings = settingsFrom(params.initializationOptions);
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
   roots = (params.workspaceFolders ?? []).map((f) => safePath(f.uri)).filter((p): p is string => p !== undefined);
   if (roots.length === 0 && params.rootUri) roots = [safePath(params.rootUri)].filter((p): p is string => p !== undefined);
   return { capabilities, serverInfo: { name: 'sema-language-server', version: VERSION } };
@@ -178,6 +180,14 @@ connection.onNotification(SetTrustNotification, (p) => {
   settings.trusted = p.trusted === true;
   if (!settings.trusted) sessions.resetAll();
   if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
+});
+connection.onInitialized(() => {
+  if (!workspaceFolderEvents) return;
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const removed = new Set(e.removed.map((f) => safePath(f.uri)));
+    for (const r of removed) if (r) sessions.reset(r);
+    roots = [...roots.filter((r) => !removed.has(r)), ...e.added.map((f) => safePath(f.uri)).filter((p): p is string => p !== undefined)];
+  });
 });
 connection.onShutdown(() => sessions.resetAll());
 connection.onExit(() => sessions.resetAll());
