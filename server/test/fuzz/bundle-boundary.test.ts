@@ -40,3 +40,11 @@ test('loading every server module but main and the worker pulls in no SDK and no
   assert.ok(!loaded.some((p) => p.includes('@anthropic-ai')), 'SDK loaded');
   assert.ok(!loaded.some((p) => /runtime[\\/]out[\\/]src[\\/]eval[\\/]interpreter/.test(p)), 'interpreter loaded');
 });
+
+test('protocol.ts, which clients import, depends on nothing but the LSP protocol package', () => {
+  const text = readFileSync(join(src, 'protocol.ts'), 'utf8');
+  const specs = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+  assert.ok(specs.length > 0);
+  for (const s of specs) assert.ok(s === 'vscode-languageserver-protocol' || s === 'vscode-jsonrpc', `protocol.ts imports ${s}`);
+  assert.ok(!/require\(/.test(text));
+});
