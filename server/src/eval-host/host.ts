@@ -1,6 +1,7 @@
-// The eval host: owns one child process per session, queues evaluations, streams their
-// output, and kills the child on time-out or cancellation (the next evaluation starts a
-// fresh one and is told the session was reset). The server's event loop never evaluates.
+// The eval host: owns one child process per session, queues evaluations and streams their
+// output. On time-out or cancellation it interrupts the interpreter (definitions survive)
+// and kills the process only if that does not stop it within a grace period (the next
+// evaluation then starts afresh and is told so). The server's event loop never evaluates.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ export interface EvalJob {
   readonly code: string;
   readonly file?: string;
   readonly onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
-  /** Resolve-once signal: when it fires the evaluation is cancelled (and the process killed). */
+  /** When it fires the evaluation is cancelled (interrupted, or its process killed). */
   readonly signal?: AbortSignal;
 }
 
@@ -33,6 +34,8 @@ export interface SessionOptions {
   readonly workerPath?: string;
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** How long an interrupted evaluation may take to stop before its process is killed. */
+  readonly graceMs?: number;
 }
 
 export class EvalSession {
@@ -102,11 +105,20 @@ export class EvalSession {
         job.signal?.removeEventListener('abort', onAbort);
         resolve({ ...r, stdout, stderr, sessionReset });
       };
+      let stopping: 'cancelled' | 'timeout' | undefined;
+      const message = (status: 'cancelled' | 'timeout', restarted: boolean) =>
+        (status === 'timeout' ? `Evaluation timed out after ${this.opts.timeoutMs} ms` : 'Evaluation cancelled') + (restarted ? ' (session restarted)' : '');
+      // First ask the interpreter to stop (the session survives); kill it if it does not.
       const stop = (status: 'cancelled' | 'timeout') => {
-        if (this.child === child) this.kill();
-        else child.kill('SIGKILL');
-        const message = status === 'timeout' ? `Evaluation timed out after ${this.opts.timeoutMs} ms (session restarted)` : 'Evaluation cancelled (session restarted)';
-        finish({ status, value: null, error: { message }, elapsedMs: performance.now() - t0 });
+        if (stopping) return;
+        stopping = status;
+        child.send({ type: 'interrupt' });
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (this.child === child) this.kill();
+          else child.kill('SIGKILL');
+          finish({ status, value: null, error: { message: message(status, true) }, elapsedMs: performance.now() - t0 });
+        }, this.opts.graceMs ?? 1000);
       };
       const onMessage = (m: FromWorker) => {
         if (m.type === 'output' && m.id === id) {
@@ -116,7 +128,8 @@ export class EvalSession {
           job.onOutput?.(m.stream, m.text);
         } else if (m.type === 'result' && m.id === id) {
           const r = m as ResultMessage;
-          finish({ status: r.ok ? 'ok' : 'error', value: r.value, error: r.error, elapsedMs: r.elapsedMs });
+          if (stopping && r.interrupted) finish({ status: stopping, value: null, error: { message: message(stopping, false) }, elapsedMs: r.elapsedMs });
+          else finish({ status: r.ok ? 'ok' : 'error', value: r.value, error: r.error, elapsedMs: r.elapsedMs });
         }
       };
       const onExit = () => {
@@ -124,10 +137,10 @@ export class EvalSession {
         finish({ status: 'crashed', value: null, error: { message: 'The evaluation process exited unexpectedly (session restarted)' }, elapsedMs: performance.now() - t0 });
       };
       const onAbort = () => stop('cancelled');
-      const timer = setTimeout(() => stop('timeout'), this.opts.timeoutMs);
+      let timer = setTimeout(() => stop('timeout'), this.opts.timeoutMs);
       child.on('message', onMessage);
       child.on('exit', onExit);
-      if (job.signal?.aborted) return stop('cancelled');
+      if (job.signal?.aborted) return finish({ status: 'cancelled', value: null, error: { message: message('cancelled', false) }, elapsedMs: 0 });
       job.signal?.addEventListener('abort', onAbort);
       child.send({ type: 'eval', id, code: job.code, ...(job.file !== undefined ? { file: job.file } : {}) });
     });

@@ -1,4 +1,5 @@
-// Messages between the eval host (in the server) and its child process.
+// Messages between the eval host (in the server), its child process and the evaluation
+// thread inside that process.
 
 export interface EvalMessage {
   readonly type: 'eval';
@@ -6,6 +7,11 @@ export interface EvalMessage {
   readonly code: string;
   /** Path of the file the code comes from (relative imports resolve against it). */
   readonly file?: string;
+}
+
+/** Asks the running evaluation to stop; the session (its definitions) survives. */
+export interface InterruptMessage {
+  readonly type: 'interrupt';
 }
 
 export interface OutputMessage {
@@ -29,7 +35,9 @@ export interface ResultMessage {
   readonly value: string | null;
   readonly error: WorkerError | null;
   readonly elapsedMs: number;
+  /** The evaluation stopped because it was interrupted. */
+  readonly interrupted?: boolean;
 }
 
-export type ToWorker = EvalMessage;
+export type ToWorker = EvalMessage | InterruptMessage;
 export type FromWorker = OutputMessage | ResultMessage | { readonly type: 'ready' };

@@ -1,54 +1,47 @@
-// Child-process entry of the eval host: one interpreter per process (the session), fed
-// code over IPC; output is sent back as it is printed. Killing the process is how a
-// runaway evaluation is stopped, so nothing here needs to cooperate with cancellation.
+// Entry of the eval host's child process, in two roles. In the process's main thread it
+// relays IPC from the server to an evaluation thread (started from this same file, so a
+// bundle needs one entry) and sets the shared interrupt flag on request. In that thread
+// one interpreter (the session) evaluates with a large stack, streaming its output.
+// Killing the process stops anything the interrupt flag cannot.
 
-import { Interpreter, SemaError, describeError, printValue } from '@sema/runtime';
-import type { FromWorker, ToWorker, WorkerError } from './messages';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './messages';
 
-function send(m: FromWorker): void {
-  process.send?.(m);
+if (isMainThread) runProcess();
+else runThread();
+
+function runProcess(): void {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const thread = new Worker(__filename, {
+    workerData: { flag },
+    // Deep (non-tail) recursion needs far more stack than a thread's default.
+    resourceLimits: { stackSizeMb: 256 },
+    stdout: false,
+    stderr: false,
+  });
+  thread.on('message', (m: FromWorker) => process.send?.(m));
+  // The host sees the process exit and reports the session as restarted.
+  thread.on('error', () => process.exit(70));
+  thread.on('exit', () => process.exit(70));
+  process.on('message', (m: ToWorker) => {
+    if (m.type === 'interrupt') Atomics.store(flag, 0, 1);
+    else {
+      Atomics.store(flag, 0, 0);
+      thread.postMessage(m);
+    }
+  });
+  // The server going away must not leave an orphan spinning.
+  process.on('disconnect', () => process.exit(0));
 }
 
-/**
- * Embedders and tests can install extra builtins: SEMA_EVAL_EXTRA_MODULES names a module
- * exporting `modules` (an array of stdlib modules).
- */
-function extraModules(): NonNullable<ConstructorParameters<typeof Interpreter>[0]>['modules'] {
-  const path = process.env['SEMA_EVAL_EXTRA_MODULES'];
-  if (!path) return [];
+function runThread(): void {
+  // Loaded only here: the process's main thread stays small and never evaluates.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(path) as { modules?: [] }).modules ?? [];
+  const { evaluator } = require('./evaluator') as typeof import('./evaluator');
+  const port = parentPort!;
+  const run = evaluator((workerData as { flag: Int32Array }).flag, (m) => port.postMessage(m));
+  port.on('message', (m: ToWorker) => {
+    if (m.type === 'eval') run(m);
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
 }
-
-let current = 0;
-const interp = new Interpreter({
-  modules: extraModules(),
-  stdout: (text) => send({ type: 'output', id: current, stream: 'stdout', text }),
-  stderr: (text) => send({ type: 'output', id: current, stream: 'stderr', text }),
-});
-
-function errorOf(e: unknown, file: string | undefined): WorkerError {
-  if (e instanceof SemaError) {
-    const loc = e.location;
-    const here = loc && loc.file === file;
-    return here ? { message: describeError(e), start: loc.span.start, end: loc.span.end } : { message: describeError(e) };
-  }
-  if (e instanceof RangeError) return { message: 'Eval error: stack depth exceeded' };
-  return { message: `Internal error: ${e instanceof Error ? e.message : String(e)}` };
-}
-
-process.on('message', (m: ToWorker) => {
-  if (m.type !== 'eval') return;
-  current = m.id;
-  const t0 = performance.now();
-  try {
-    const v = interp.evalString(m.code, m.file);
-    send({ type: 'result', id: m.id, ok: true, value: printValue(v), error: null, elapsedMs: performance.now() - t0 });
-  } catch (e) {
-    send({ type: 'result', id: m.id, ok: false, value: null, error: errorOf(e, m.file), elapsedMs: performance.now() - t0 });
-  }
-});
-
-// The parent going away must not leave an orphan spinning.
-process.on('disconnect', () => process.exit(0));
-send({ type: 'ready' });

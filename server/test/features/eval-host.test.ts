@@ -43,31 +43,53 @@ test('output reaches the host while the evaluation is still busy', async () => {
   }
 });
 
-test('a runaway loop hits the time limit, the session restarts and says so', async () => {
+test('a runaway loop hits the time limit and is interrupted; the session keeps its definitions', async () => {
   const s = session(700);
   try {
-    await s.evaluate({ code: '(define kept 1)' });
+    await s.evaluate({ code: '(define kept 41)' });
     const r = await s.evaluate({ code: '(define (spin) (spin)) (spin)' });
     assert.equal(r.status, 'timeout');
-    assert.match(r.error!.message, /timed out after 700 ms/);
-    const after = await s.evaluate({ code: '(+ 0 0)' });
-    assert.equal(after.sessionReset, true);
+    assert.equal(r.error!.message, 'Evaluation timed out after 700 ms');
+    const after = await s.evaluate({ code: 'kept' });
+    assert.equal(after.value, '41');
+    assert.equal(after.sessionReset, false);
   } finally {
     s.dispose();
   }
 });
 
-test('cancellation kills the evaluation promptly', async () => {
-  const s = session(10_000);
+test('cancellation interrupts promptly; code that ignores the interrupt is killed', async () => {
+  const s = new EvalSession({ timeoutMs: 10_000, workerPath, env, graceMs: 300 });
   try {
-    await s.evaluate({ code: '1' });
+    await s.evaluate({ code: '(define kept 1)' });
     const abort = new AbortController();
     const t0 = Date.now();
-    const p = s.evaluate({ code: '(test/sleep 5000)', signal: abort.signal });
+    const p = s.evaluate({ code: '(define (loop n) (loop (+ n 1))) (loop 0)', signal: abort.signal });
     setTimeout(() => abort.abort(), 200);
     const r = await p;
     assert.equal(r.status, 'cancelled');
+    assert.equal(r.error!.message, 'Evaluation cancelled');
     assert.ok(Date.now() - t0 < 3000);
+    assert.equal((await s.evaluate({ code: 'kept' })).value, '1');
+    // A builtin that never looks at the interrupt flag: the process is killed after the grace period.
+    const stuck = new AbortController();
+    const p2 = s.evaluate({ code: '(test/sleep 5000)', signal: stuck.signal });
+    setTimeout(() => stuck.abort(), 200);
+    const r2 = await p2;
+    assert.equal(r2.status, 'cancelled');
+    assert.match(r2.error!.message, /session restarted/);
+    const fresh = await s.evaluate({ code: '(+ 1 1)' });
+    assert.equal(fresh.sessionReset, true);
+  } finally {
+    s.dispose();
+  }
+});
+
+test('deep recursion works (the evaluation thread has a large stack)', async () => {
+  const s = session();
+  try {
+    const r = await s.evaluate({ code: '(define (depth n) (if (= n 0) 0 (+ 1 (depth (- n 1))))) (depth 20000)' });
+    assert.equal(r.value, '20000', JSON.stringify(r));
   } finally {
     s.dispose();
   }
