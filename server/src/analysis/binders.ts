@@ -36,7 +36,7 @@ export function walkSpecial(w: Walker, name: string, node: SyntaxNode): void {
       const init = spec?.children[1];
       if (init) w.expr(init);
       const names = spec && spec.children[0] ? patternNames(spec.children[0]) : [];
-      w.withScope(node.span, names.map((n) => w.local(n, node, name, node.span)), () => w.body(a.slice(1)));
+      w.withScope(node.span, names.map((n) => w.local(n, node, name, node.span)), () => w.block(a.slice(1)));
       return;
     }
     case '->':
@@ -53,7 +53,7 @@ export function walkSpecial(w: Walker, name: string, node: SyntaxNode): void {
     case 'as->': {
       if (a[0]) w.expr(a[0]);
       const names = a[1] ? patternNames(a[1]) : [];
-      w.withScope(node.span, names.map((n) => w.local(n, node, name, node.span)), () => w.body(a.slice(2)));
+      w.withScope(node.span, names.map((n) => w.local(n, node, name, node.span)), () => w.block(a.slice(2)));
       return;
     }
     case 'match':
@@ -156,7 +156,7 @@ function letForm(w: Walker, name: string, node: SyntaxNode, a: SyntaxNode[]): vo
   if (name === 'letrec') {
     w.withScope(node.span, pairs.flatMap(bound), () => {
       for (const p of pairs) if (p.init) w.expr(p.init);
-      w.body(body);
+      w.block(body);
     });
   } else if (name === 'let*') {
     w.withScope(node.span, [], () => {
@@ -164,11 +164,11 @@ function letForm(w: Walker, name: string, node: SyntaxNode, a: SyntaxNode[]): vo
         if (p.init) w.expr(p.init);
         for (const b of bound(p)) w.bindHere(b);
       }
-      w.body(body);
+      w.block(body);
     });
   } else {
     for (const p of pairs) if (p.init) w.expr(p.init);
-    w.withScope(node.span, [...(loop ? [loop] : []), ...pairs.flatMap(bound)], () => w.body(body));
+    w.withScope(node.span, [...(loop ? [loop] : []), ...pairs.flatMap(bound)], () => w.block(body));
   }
 }
 

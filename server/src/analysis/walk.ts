@@ -151,14 +151,31 @@ export class Walker {
   }
 
   /** Adds a binding to the innermost scope (internal define, let* step). */
-  bindHere(b: Binding): void {
+  bindHere(b: Binding, declare = true): void {
     const scope = this.env[this.env.length - 1];
     if (!scope) return;
     scope.set(b.name, b);
     this.locals.push(b);
-    this.declare(b);
+    if (declare) this.declare(b);
     const rec = this.scopes[this.scopes.length - 1];
     if (rec) (rec.bindings as Binding[]).push(b);
+  }
+
+  /** Internal definitions of bodies, bound before the body runs, by the start of their form. */
+  private readonly prebound = new Map<number, Binding[]>();
+
+  /**
+   * A body (of a lambda, let, ...): its internal defines are visible throughout it, so
+   * mutually recursive local functions resolve.
+   */
+  block(nodes: readonly SyntaxNode[]): void {
+    for (const n of nodes) {
+      const bs = n.kind === 'list' ? definitionBindings(n, false) : [];
+      if (bs.length === 0) continue;
+      this.prebound.set(n.span.start, bs);
+      for (const b of bs) this.bindHere(b, false);
+    }
+    for (const n of nodes) this.expr(n);
   }
 
   local(n: BoundName, form: SyntaxNode, binder: string, scope: Span, kind: Binding['kind'] = 'local'): Binding {
@@ -204,7 +221,9 @@ export class Walker {
   /** Marks the names of a top-level definition form as declarations (internal: binds locally). */
   declareTop(node: SyntaxNode): void {
     if (this.env.length > 0) {
-      for (const b of definitionBindings(node, false)) this.bindHere(b);
+      const pre = this.prebound.get(node.span.start);
+      if (pre) for (const b of pre) this.declare(b);
+      else for (const b of definitionBindings(node, false)) this.bindHere(b);
       return;
     }
     for (const b of this.byFormStart.get(node.span.start) ?? definitionBindings(node, true)) this.declare(b);
@@ -213,7 +232,7 @@ export class Walker {
   lambda(node: SyntaxNode, params: SyntaxNode | undefined, body: readonly SyntaxNode[], binder: string): void {
     const p = paramList(params);
     const bindings = p.names.map((n) => this.local(n, node, binder, node.span, 'parameter'));
-    this.withScope(node.span, bindings, () => this.body(body));
+    this.withScope(node.span, bindings, () => this.block(body));
   }
 
 }

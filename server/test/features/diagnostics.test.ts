@@ -104,3 +104,12 @@ test('threading macros add the threaded value to each step when checking arity',
   const msgs = diags(src).list.map((d) => d.message);
   assert.deepEqual(msgs, ['`string/upper` expects 1 argument, got 2', '`map` expects at least 2 arguments, got 1']);
 });
+
+test('internal defines are visible throughout their body (mutual recursion)', () => {
+  const src = `(define (parity n)
+  (define (ev? k) (if (= k 0) #t (od? (- k 1))))
+  (define (od? k) (if (= k 0) #f (ev? (- k 1))))
+  (ev? n))
+(od? 1)`;
+  assert.deepEqual(diags(src).list.map((d) => d.message), ['unbound symbol `od?`']);
+});

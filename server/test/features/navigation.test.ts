@@ -51,3 +51,9 @@ test('rename edits symbols only, never strings, comments or keywords; refused on
   assert.throws(() => rename(b.doc, b.store, b.m.positions[0]!, 'x'), RenameError);
   assert.throws(() => rename(doc, store, m.positions[0]!, 'bad name'), /not a valid symbol/);
 });
+
+test('internal defines: definition and references, including uses before the define', () => {
+  const { doc, store, m } = open('(define (p n)\n  (define (e? k) (|o? k))\n  (define (|o? k) (e? k))\n  (o? n))');
+  assert.deepEqual(definition(doc, store, m.positions[0]!)!.range.start, m.positions[1]);
+  assert.equal(references(doc, store, m.positions[1]!, true).length, 3);
+});
