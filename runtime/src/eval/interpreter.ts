@@ -315,6 +315,9 @@ function internalError(e: Error): SemaError {
 function keywordCall(k: Keyword, args: Value[]): Value {
   if (args.length < 1 || args.length > 2) throw arityError(`:${k.name}`, '1-2', args.length);
   const m = args[0]!;
-  if (m instanceof SemaMap || m instanceof SemaHashMap) return mapGet(m, k) ?? args[1] ?? null;
+  if (m instanceof SemaMap || m instanceof SemaHashMap) {
+    const v = mapGet(m, k);
+    return v !== undefined ? v : (args[1] ?? null);
+  }
   return args[1] ?? null;
 }
