@@ -28,6 +28,8 @@ export interface Workspace {
   openDocuments(): DocState[];
   /** The file an `(import "...")` path of document `from` names, if it is a local file. */
   resolveImportPath(from: string, target: string): string | undefined;
+  /** An open document, or a file on disk analysed as if it were (for cross-file edits). */
+  documentAt(uri: string): DocState | undefined;
 }
 
 interface FileSummary {
@@ -77,6 +79,26 @@ export class DocumentStore implements Workspace {
       d.state = { uri, version: d.version, analysis, pos: new PositionMap(d.text) };
     }
     return d.state;
+  }
+
+  private readonly closed = new Map<string, { mtimeMs: number; state: DocState }>();
+
+  documentAt(uri: string): DocState | undefined {
+    if (this.docs.has(uri)) return this.get(uri);
+    const path = safePath(uri);
+    if (!path) return undefined;
+    try {
+      const mtimeMs = statSync(path).mtimeMs;
+      const cached = this.closed.get(uri);
+      if (cached && cached.mtimeMs === mtimeMs) return cached.state;
+      const text = readFileSync(path, 'utf8');
+      const analysis = analyze(text, { catalogue: this.catalogue, resolveImport: (p) => this.importedFrom(uri, p) });
+      const state = { uri, version: 0, analysis, pos: new PositionMap(text) };
+      this.closed.set(uri, { mtimeMs, state });
+      return state;
+    } catch {
+      return undefined;
+    }
   }
 
   openDocuments(): DocState[] {

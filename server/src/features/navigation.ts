@@ -46,6 +46,9 @@ export function references(doc: DocState, ws: Workspace, position: Position, inc
   if (!target) return [];
   const out: Location[] = [];
   const docs = target.global ? ws.openDocuments() : [doc];
+  // A definition imported from a file that is not open: that file's uses count too.
+  const home = target.uri !== undefined && !docs.some((d) => d.uri === target.uri) ? ws.documentAt(target.uri) : undefined;
+  if (home) docs.push(home);
   for (const d of docs) {
     for (const o of d.analysis.occurrences) {
       if (!o.binding || !same(o.binding, target, d.uri, doc.uri)) continue;

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { DocumentStore } from '../../src/documents';
 import { documentLinks, importHover } from '../../src/features/imports';
 import { hover } from '../../src/features/hover';
+import { rename } from '../../src/features/navigation';
 import { testCatalogue } from '../support/fixtures';
 import { marked } from '../support/markers';
 
@@ -27,4 +28,17 @@ test('import paths link to the file; hover lists what it defines; missing files 
   const other = pathToFileURL(join(dir, 'other.sema')).href;
   store.set(other, 1, '(import "util.sema")\n(twice ten)\n(thrice ten)');
   assert.deepEqual(store.get(other)!.analysis.warnings.map((w) => w.message), ['unbound symbol `thrice` — did you mean `twice`?']);
+});
+
+test('renaming an imported definition edits the file that defines it, even when closed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sema-rename-'));
+  writeFileSync(join(dir, 'util.sema'), '(define (twice x) (* 2 x))\n(twice 1)\n');
+  const uri = pathToFileURL(join(dir, 'main.sema')).href;
+  const m = marked('(import "util.sema")\n(tw|ice 3)');
+  const store = new DocumentStore(testCatalogue);
+  store.set(uri, 1, m.text);
+  const edit = rename(store.get(uri)!, store, m.positions[0]!, 'double');
+  const util = pathToFileURL(join(dir, 'util.sema')).href;
+  assert.equal(edit.changes![uri]!.length, 1);
+  assert.equal(edit.changes![util]!.length, 2, JSON.stringify(edit));
 });
