@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol';
-import { open } from '../support/fixtures';
+import { open, testCatalogue } from '../support/fixtures';
+import { runtimeCatalogueView, type Catalogue } from '../../src/catalogue';
 import { diagnostics } from '../../src/features/diagnostics';
 import { completion } from '../../src/features/completion';
 import { hover } from '../../src/features/hover';
@@ -50,8 +51,8 @@ function realFiles(): string[] {
   return out;
 }
 
-function exercise(text: string, r: () => number): void {
-  const { doc, store } = open(text);
+function exercise(text: string, r: () => number, catalogue?: Catalogue): void {
+  const { doc, store } = open(text, {}, catalogue);
   diagnostics(doc, doc.uri);
   documentSymbols(doc);
   foldingRanges(doc);
@@ -104,7 +105,8 @@ test('truncated and spliced real files never make a feature throw', () => {
     const variants = [f.slice(0, cut), f.slice(cut), f.slice(0, cut) + f.slice(Math.min(f.length, cut + Math.floor(r() * 20)))];
     for (const text of variants) {
       try {
-        exercise(text, r);
+        // The runtime's own catalogue: real signatures, options and special-form docs.
+        exercise(text, r, i % 2 === 0 ? runtimeCatalogueView() : testCatalogue);
       } catch (e) {
         assert.fail(`input ${JSON.stringify(text.slice(0, 200))}...: ${e instanceof Error ? e.stack : e}`);
       }
