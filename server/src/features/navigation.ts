@@ -42,7 +42,12 @@ function same(a: Binding, b: Binding, aUri: string, bUri: string): boolean {
 
 /** Every occurrence of the binding under the cursor, across the open documents. */
 export function references(doc: DocState, ws: Workspace, position: Position, includeDeclaration: boolean): Location[] {
-  const target = occurrenceAt(doc.analysis, doc.pos.offset(position))?.binding;
+  const occ = occurrenceAt(doc.analysis, doc.pos.offset(position));
+  const target = occ?.binding;
+  if (occ && !target && (occ.builtin || occ.special)) {
+    // A builtin: its uses in the open documents (where no local shadows it).
+    return ws.openDocuments().flatMap((d) => d.analysis.occurrences.filter((o) => !o.binding && o.name === occ.name).map((o) => ({ uri: d.uri, range: d.pos.range(o.span) })));
+  }
   if (!target) return [];
   const out: Location[] = [];
   const docs = target.global ? ws.openDocuments() : [doc];

@@ -57,3 +57,8 @@ test('internal defines: definition and references, including uses before the def
   assert.deepEqual(definition(doc, store, m.positions[0]!)!.range.start, m.positions[1]);
   assert.equal(references(doc, store, m.positions[1]!, true).length, 3);
 });
+
+test('references of a builtin are its uses, not shadowing locals', () => {
+  const { doc, store, m } = open('(prin|tln 1)\n(let ((println 2)) println)\n(println 3)');
+  assert.equal(references(doc, store, m.positions[0]!, true).length, 2);
+});
