@@ -9,7 +9,7 @@ import { EvaluateRequest, EvalOutputNotification, ResetSessionRequest, SetTrustN
 
 const env = { ...process.env, SEMA_EVAL_EXTRA_MODULES: join(__dirname, '../support/eval-extras.js') };
 const uri = 'untitled:eval-test';
-const text = '(define x 20)\n(begin (test/out "chunk1") (test/out "chunk2") x)\n(test/sleep 20000)\n(begin (test/out "early") (test/sleep 1000))\n';
+const text = '(define x 20)\n(begin (test/out "chunk1") (test/out "chunk2") x)\n(test/sleep 20000)\n(begin (test/out "early") (test/sleep 1500))\n';
 
 test('evaluation: session persists, output streams as notifications, cancel works', async () => {
   const h = await startServer({ evalTimeoutMs: 15000 }, null, env);
