@@ -62,6 +62,8 @@ export function completion(doc: DocState, ws: Workspace, position: Position): Co
   }
   const out = items;
   if (afterParen || prefix.length > 0) {
+    // Editors usually auto-close `(`: then the snippet must not add its own `)`.
+    const closed = afterParen && text[offset] === ')';
     for (const s of SNIPPETS) {
       if (!subsequence(wanted, s.label.split(' ')[0]!)) continue;
       out.push({
@@ -69,7 +71,7 @@ export function completion(doc: DocState, ws: Workspace, position: Position): Co
         kind: CompletionItemKind.Snippet,
         detail: s.detail,
         insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: { range, newText: afterParen ? s.body : `(${s.body})` },
+        textEdit: { range, newText: afterParen ? (closed ? s.body.replace(/\)$/, '') : s.body) : `(${s.body}` },
         filterText: s.label.split(' ')[0],
         sortText: '4' + s.label,
       });

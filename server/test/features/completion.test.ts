@@ -71,3 +71,13 @@ test('a value position inside the options map is ordinary completion', () => {
   const names = labels('(define n 5)\n(llm/complete "hi" {:max-tokens |})').map((i) => i.label);
   assert.ok(names.includes('n'));
 });
+
+test('snippets close their form unless the editor already auto-closed the paren', () => {
+  const body = (src: string) => {
+    const item = labels(src).find((i) => i.label === 'let (snippet)')!;
+    return item.textEdit && 'range' in item.textEdit ? item.textEdit.newText : '';
+  };
+  assert.equal(body('(le|)'), 'let ((${1:name} ${2:value}))\n  ${0:body}');
+  assert.equal(body('(le|'), 'let ((${1:name} ${2:value}))\n  ${0:body})');
+  assert.equal(body('(define x le|)'), '(let ((${1:name} ${2:value}))\n  ${0:body})');
+});
