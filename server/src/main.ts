@@ -13,7 +13,7 @@ import {
   type CancellationToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sep } from 'node:path';
 import { runtimeCatalogueView } from './catalogue';
 import { DocumentStore, type DocState } from './documents';
@@ -35,6 +35,7 @@ import { documentLinks } from './features/imports';
 import { SessionPool } from './eval-host/pool';
 import { OutputBatcher } from './eval-host/output-batcher';
 import { VERSION } from './version';
+import { semaFiles } from './workspace-files';
 
 const argv = process.argv;
 if (argv.includes('--version')) {
@@ -142,7 +143,19 @@ connection.onRenameRequest((p, token) => {
   });
 });
 connection.onDocumentSymbol((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? documentSymbols(doc(p.textDocument.uri)!) : [])));
-connection.onWorkspaceSymbol((p, token) => guard(token, [], () => workspaceSymbols(store.openDocuments(), p.query)));
+connection.onWorkspaceSymbol((p, token) =>
+  guard(token, [], () => {
+    // Open documents (their current text) plus every other .sema file of the workspace.
+    const open = store.openDocuments();
+    const openUris = new Set(open.map((d) => d.uri));
+    const others = semaFiles(roots)
+      .map((f) => pathToFileURL(f).href)
+      .filter((u) => !openUris.has(u))
+      .map((u) => store.documentAt(u))
+      .filter((d): d is DocState => d !== undefined);
+    return workspaceSymbols([...open, ...others], p.query);
+  }),
+);
 connection.onFoldingRanges((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? foldingRanges(doc(p.textDocument.uri)!) : [])));
 connection.onSelectionRanges((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? selectionRanges(doc(p.textDocument.uri)!, p.positions) : [])));
 connection.languages.semanticTokens.on((p, token) => guard(token, { data: [] }, () => (doc(p.textDocument.uri) ? semanticTokens(doc(p.textDocument.uri)!) : { data: [] })));

@@ -78,7 +78,9 @@ describe('language server over stdio', () => {
     const syms = (await h.connection.sendRequest(P.DocumentSymbolRequest.type, { textDocument: td })) as P.DocumentSymbol[];
     assert.deepEqual(syms.map((s) => s.name), ['square']);
     const ws = (await h.connection.sendRequest(P.WorkspaceSymbolRequest.type, { query: 'squ' })) as P.SymbolInformation[];
-    assert.ok(ws.some((s) => s.name === 'square'));
+    assert.ok(ws.some((s) => s.name === 'square' && s.location.uri === uri));
+    // Files of the workspace that are not open count too (test-workspace/lsp/features.sema).
+    assert.ok(ws.some((s) => s.name === 'sum-of-squares' && s.location.uri.endsWith('/lsp/features.sema')));
   });
 
   test('folding, selection ranges, semantic tokens, code lenses', async () => {
