@@ -223,6 +223,7 @@ function safePath(uri: string): string | undefined {
 
 // A bug in one handler must not take the server down.
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
 documents.listen(connection);
 connection.listen();
