@@ -69,6 +69,9 @@ function fromLabel(label: string, documentation?: string, markdown = false): Sig
       } else if (/\s/.test(ch) && depth === 0) break;
       i++;
     }
+    // A lone closer (labels come from user code too, e.g. a `#\]` parameter) is an operand
+    // of its own, so the scan always advances.
+    if (i === start) i++;
     const text = label.slice(start, i);
     if (text === '.' || text === '&') {
       variadic = true;

@@ -45,3 +45,10 @@ test('user variadic functions keep the rest parameter active', () => {
   assert.equal(h.signatures[0]!.label, '(f a . more)');
   assert.equal(h.activeParameter, 1);
 });
+
+test('odd parameter text (a character literal closer) cannot stall the signature scan', () => {
+  // Regression: a `]` at the start of an operand used to loop forever (found by fuzzing).
+  const h = help('(define (f #\\] y) 1)\n(f 1 |)')!;
+  assert.equal(h.signatures[0]!.label, '(f ] y)');
+  assert.equal(h.activeParameter, 1);
+});

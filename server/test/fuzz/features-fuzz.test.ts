@@ -28,7 +28,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const PIECES = ['(', ')', '[', ']', '{', '}', ' ', '\n', '"', '\\', ';', '#|', '|#', '#(', "'", '`', ',', ',@', ':kw', 'define', 'defun', 'let', 'lambda', 'fn', 'match', 'if', 'cond', 'x', 'y', 'llm/complete', '{:max-tokens', ':temperature', '1', '2.5', '#t', '#\\a', 'f"{x}"', 'define-record-type', 'deftool', 'import', '"a.sema"', 'é', '😀', '\r\n', '#;', '%', '&', '.', 'message', ':robot', 'let*', 'do', 'try', 'catch', 'as->', 'when-let'];
+const PIECES = ['(', ')', '[', ']', '{', '}', ' ', '\n', '"', '\\', ';', '#|', '|#', '#(', "'", '`', ',', ',@', ':kw', 'define', 'defun', 'let', 'lambda', 'fn', 'match', 'if', 'cond', 'x', 'y', 'llm/complete', '{:max-tokens', ':temperature', '1', '2.5', '#t', '#\\a', '#\\]', '#\\)', '#\\(', 'f"{x}"', 'define-record-type', 'deftool', 'import', '"a.sema"', 'é', '😀', '\r\n', '#;', '%', '&', '.', 'message', ':robot', 'let*', 'do', 'try', 'catch', 'as->', 'when-let'];
 
 function randomText(r: () => number): string {
   const n = Math.floor(r() * 80);
