@@ -9,6 +9,9 @@ import { bodyIndentOf } from '../analysis/forms';
 
 /** The formatted text, or undefined when the text does not parse. */
 export function formatText(text: string): string | undefined {
+  // A lone CR ends a line for editors but not a `;` comment for the reader: re-indenting
+  // such text could turn comment text into code, so it is left as it is.
+  if (/\r(?!\n)/.test(text)) return undefined;
   const tree = parse(text);
   if (tree.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const spaced = normalizeGaps(text, tree.nodes);
@@ -102,47 +105,54 @@ function insideComment(comments: readonly Comment[], offset: number): boolean {
   return comments.some((c) => c.kind === 'block' && c.span.start < offset && offset < c.span.end);
 }
 
+/** Leading/trailing blanks as the reader sees them (not every Unicode space is one). */
+const LEADING = /^[ \t\f]+/;
+const TRAILING = /[ \t\f]+$/;
+
 function reindent(text: string, nodes: readonly SyntaxNode[], comments: readonly Comment[]): string {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const index = new LineIndex(text);
-  const lines = text.split(/\r\n|\r|\n/);
+  // Lines with their own terminators, so line breaks inside strings stay as they were.
+  const parts = text.split(/(\r\n|\r|\n)/);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const shift: number[] = [];
-  const out: string[] = [];
+  const out: { text: string; end: string }[] = [];
   let blank = 0;
   const newCol = (offset: number) => {
     const lc = index.lineCol(offset);
     return lc.col - 1 + (shift[lc.line - 1] ?? 0);
   };
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
+  for (let i = 0; i * 2 < parts.length; i++) {
+    const raw = parts[i * 2]!;
+    const end = parts[i * 2 + 1] ?? '';
     const start = index.lineStart(i + 1);
     const chain = enclosing(nodes, start);
     const inner = chain[chain.length - 1];
     const endOffset = start + raw.length;
+    const keepTrailing = enclosing(nodes, endOffset).some((n) => !isCollection(n)) || insideComment(comments, endOffset);
     const rawLine = (inner && !isCollection(inner)) || insideComment(comments, start);
     if (rawLine) {
       shift.push(0);
-      const keepTrailing = enclosing(nodes, endOffset).some((n) => !isCollection(n)) || insideComment(comments, endOffset);
-      out.push(keepTrailing ? raw : raw.trimEnd());
+      out.push({ text: keepTrailing ? raw : raw.replace(TRAILING, ''), end });
       blank = 0;
       continue;
     }
-    const content = raw.trim();
+    const content = raw.replace(LEADING, '').replace(TRAILING, '');
     if (content === '') {
       shift.push(0);
       blank++;
-      if (blank === 1) out.push('');
+      if (blank === 1) out.push({ text: '', end });
       continue;
     }
     blank = 0;
-    const oldIndent = raw.length - raw.trimStart().length;
+    const body = raw.replace(LEADING, '');
     const indent = inner ? indentIn(inner, start, newCol, index) : 0;
-    shift.push(indent - oldIndent);
-    const keepTrailing = enclosing(nodes, endOffset).some((n) => !isCollection(n)) || insideComment(comments, endOffset);
-    out.push(' '.repeat(indent) + (keepTrailing ? raw.trimStart() : content));
+    shift.push(indent - (raw.length - body.length));
+    out.push({ text: ' '.repeat(indent) + (keepTrailing ? body : content), end });
   }
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out.length === 0 ? '' : out.join(eol) + eol;
+  while (out.length > 0 && out[out.length - 1]!.text === '') out.pop();
+  if (out.length === 0) return '';
+  out[out.length - 1]!.end ||= eol;
+  return out.map((l) => l.text + l.end).join('');
 }
 
 /** Indentation of a line starting at `lineStart` inside collection `n`. */

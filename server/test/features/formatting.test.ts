@@ -48,3 +48,10 @@ test('range formatting covers the whole top-level forms the selection touches', 
   const blank = open('(a)\n|\n|(b)');
   assert.deepEqual(formatRange(blank.doc, { start: blank.m.positions[0]!, end: blank.m.positions[0]! }), []);
 });
+
+test('line terminators are kept (CRLF, and LF inside strings); a lone CR leaves the text alone', () => {
+  assert.equal(formatText('(define x\r\n      1)\r\n'), '(define x\r\n  1)\r\n');
+  assert.equal(formatText('(define s "a\nb")\r\n(f\r\n1)'), '(define s "a\nb")\r\n(f\r\n 1)\r\n');
+  // Regression (fuzzing): `;` comments end at LF only, so CR-split lines could expose comment text.
+  assert.equal(formatText('(a ;c\r(b\n)'), undefined);
+});
