@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol';
+import { parse, type SyntaxNode } from '@sema/runtime/reader';
 import { open, testCatalogue } from '../support/fixtures';
 import { runtimeCatalogueView, type Catalogue } from '../../src/catalogue';
 import { diagnostics } from '../../src/features/diagnostics';
@@ -111,5 +112,49 @@ test('truncated and spliced real files never make a feature throw', () => {
         assert.fail(`input ${JSON.stringify(text.slice(0, 200))}...: ${e instanceof Error ? e.stack : e}`);
       }
     }
+  }
+});
+
+/** Random well-formed programs: nested collections, atoms, comments and odd spacing. */
+function program(r: () => number): string {
+  const atoms = ['x', 'define', 'let', 'if', 'lambda', 'foo-bar', ':kw', '1', '2.5', '"s"', '"multi\nline  "', '#t', "'q", '#\\a', 'defun', 'cond', 'with-x', 'f"{x} y"'];
+  const ws = () => {
+    const k = r();
+    return k < 0.55 ? ' ' : k < 0.75 ? '\n' : k < 0.82 ? '   ' : k < 0.88 ? ' ; note\n' : k < 0.92 ? '\n\n\n' : k < 0.96 ? '\t' : ' #| b\n c |# ';
+  };
+  const gen = (d: number): string => {
+    if (d > 5 || r() < 0.12) return atoms[Math.floor(r() * atoms.length)]!;
+    const [o, c] = ([['(', ')'], ['[', ']'], ['{', '}'], ['(', ')'], ['#(', ')']] as const)[Math.floor(r() * 5)]!;
+    const n = Math.floor(r() * 7);
+    let s = o + (r() < 0.2 ? ws() : '');
+    for (let i = 0; i < n; i++) s += (i ? ws() : '') + gen(d + 1);
+    if (o === '{' && n % 2) s += ' 0';
+    return s + (r() < 0.2 ? ws() : '') + c;
+  };
+  let text = '';
+  for (let i = 0, k = 1 + Math.floor(r() * 4); i < k; i++) text += gen(0) + ws();
+  return text;
+}
+
+/** The forms as the reader sees them: kinds and atom texts in order (no spans, no spacing). */
+function shape(text: string): string {
+  const out: string[] = [];
+  const walk = (n: SyntaxNode) => {
+    out.push(n.children.length === 0 ? `${n.kind}:${n.text}` : `${n.kind}(`);
+    n.children.forEach(walk);
+    if (n.children.length > 0) out.push(')');
+  };
+  parse(text).nodes.forEach(walk);
+  return out.join(' ');
+}
+
+test('formatting well-formed programs is idempotent and never changes what the code reads as', () => {
+  const r = rng(23);
+  for (let i = 0; i < 400; i++) {
+    const text = program(r);
+    const once = formatText(text);
+    assert.ok(once !== undefined, `does not parse: ${JSON.stringify(text)}`);
+    assert.equal(formatText(once), once, `not idempotent: ${JSON.stringify(text)}`);
+    assert.equal(shape(once), shape(text), `meaning changed: ${JSON.stringify(text)}`);
   }
 });
