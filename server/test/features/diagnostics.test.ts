@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { diagnostics } from '../../src/features/diagnostics';
-import { open, TEST_URI } from '../support/fixtures';
+import { open, TEST_URI, testCatalogue } from '../support/fixtures';
+import { catalogueFrom } from '../../src/catalogue';
 
 function diags(source: string) {
   const { doc, m } = open(source);
@@ -113,3 +114,19 @@ test('internal defines are visible throughout their body (mutual recursion)', ()
 (od? 1)`;
   assert.deepEqual(diags(src).list.map((d) => d.message), ['unbound symbol `od?`']);
 });
+
+test('unknown option keys are flagged on llm/* calls only; known keys are checked everywhere', () => {
+  const extra = fixturesWithAgent();
+  const msgs = extra.list.map((d) => d.message);
+  assert.deepEqual(msgs, [':max-tokens must be a positive integer, got 0']);
+});
+
+function fixturesWithAgent() {
+  // agent/run documents the call options but accepts more (:on-tool-call, :messages).
+  const src = '(define bot 1)\n(agent/run bot "hi" {:on-tool-call 1 :max-tokens 0})';
+  const { doc } = open(src, {}, catalogueFrom([
+    ...testCatalogue.all(),
+    { name: 'agent/run', kind: 'function', module: 'llm', signatures: ['(agent/run agent message opts)'], params: [], summary: '', examples: [], options: testCatalogue.lookup('llm/complete')!.options! },
+  ]));
+  return { list: diagnostics(doc, TEST_URI).map((d) => ({ ...d, message: String(d.message) })) };
+}
