@@ -1,6 +1,7 @@
 // "Sema: Run File": runs the file in a fresh `sema` process (the bundled CLI on the editor's own
 // Node), streams its output to the "Sema" panel, shows a status bar item while it runs, and
 // turns `file:line:col: message` errors into diagnostics and a "Go to Error" notification.
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FileRun } from './file-run';
@@ -42,6 +43,10 @@ export class RunFileController implements vscode.Disposable {
       return undefined;
     }
     if (doc.isDirty && !(await doc.save())) return undefined;
+    if (!existsSync(this.deps.cli)) {
+      void vscode.window.showErrorMessage(`Sema: the bundled CLI is missing (${this.deps.cli}). Rebuild the extension with \`npm run build\`.`);
+      return undefined;
+    }
     if (this.current) {
       this.current.cancel();
       await this.current.done;

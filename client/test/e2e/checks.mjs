@@ -1,0 +1,162 @@
+// The end-to-end checks, in the order they run inside one workbench window. Each returns a short
+// detail string and leaves a screenshot in test-results/e2e/.
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Files written into the test workspace (next to a copy of test-workspace/) for these checks. */
+export const e2eFiles = {
+  'e2e/stream.sema': ';; Streams a multi-chunk answer from the (fake) model.\n(llm/stream "Tell me a story in chunks.")\n(newline)\n(println "stream done")\n',
+  'e2e/long.sema': ';; A stream too long to finish: the test cancels it.\n(llm/stream "Tell me a LONG story.")\n(println "never printed")\n',
+  'e2e/eval.sema': '(define base 40)\n(+ base 2)\n',
+  'e2e/eval-error.sema': '(car 5)\n',
+  'e2e/scratch.sema': ';; completion\n\n',
+};
+
+export const TEST_API_KEY = 'sk-ant-e2e-0123456789abcdef';
+
+export function checks(wb, fake) {
+  const page = wb.page;
+  return [
+    ['highlighting is applied with distinct colours', async () => {
+      await wb.openFile('tour/basics.sema', 'square');
+      const colours = {
+        comment: await wb.tokenColor('Block comments', false),
+        'special form': await wb.tokenColor('define'),
+        builtin: await wb.tokenColor('println'),
+        keyword: await wb.tokenColor(':max-tokens'),
+        string: await wb.tokenColor('"tour"', false),
+        plain: await wb.tokenColor('numbers'),
+      };
+      await wb.screenshot('highlighting');
+      const seen = new Map();
+      for (const [role, c] of Object.entries(colours)) {
+        if (!c) throw new Error(`no rendered token for ${role}: ${JSON.stringify(colours)}`);
+        if (seen.has(c)) throw new Error(`${role} and ${seen.get(c)} share colour ${c}: ${JSON.stringify(colours)}`);
+        seen.set(c, role);
+      }
+      return JSON.stringify(colours);
+    }],
+
+    ['a broken file gets a diagnostic', async () => {
+      await wb.openFile('broken/unclosed.sema', 'broken');
+      await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 30000 });
+      await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+      const problems = page.locator('.markers-panel .monaco-list-row');
+      await problems.first().waitFor({ timeout: 15000 });
+      const text = await problems.allInnerTexts();
+      await wb.screenshot('diagnostic');
+      return text.join(' | ').replace(/\s+/g, ' ').slice(0, 200);
+    }],
+
+    ['completion offers llm/complete', async () => {
+      await wb.openFile('e2e/scratch.sema', 'completion');
+      await wb.gotoLine(2, 1);
+      await page.keyboard.type('(llm/comp', { delay: 30 });
+      await page.keyboard.press('Control+Space');
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'llm/complete' });
+      await row.first().waitFor({ timeout: 20000 });
+      await wb.screenshot('completion');
+      await page.keyboard.press('Escape');
+      return (await row.first().innerText()).replace(/\s+/g, ' ');
+    }],
+
+    ['hover on llm/stream shows its options', async () => {
+      await wb.openFile('e2e/stream.sema', 'Tell me a story');
+      await wb.gotoLine(2, 4);
+      await wb.runCommand('Show or Focus Hover');
+      const hover = page.locator('.monaco-hover', { hasText: 'llm/stream' });
+      await hover.first().waitFor({ timeout: 20000 });
+      const text = await hover.first().innerText();
+      await wb.screenshot('hover');
+      if (!/:max-tokens|:model|:system/.test(text)) throw new Error(`hover does not list options:\n${text}`);
+      await page.keyboard.press('Escape');
+      return text.replace(/\s+/g, ' ').slice(0, 160);
+    }],
+
+    ['Evaluate Selection shows the value inline', async () => {
+      await wb.openFile('e2e/eval.sema', 'base');
+      await wb.gotoLine(1, 1);
+      await page.keyboard.press('Shift+Control+End');
+      await wb.runCommand('Sema: Evaluate Selection');
+      const found = await wb.until('inline result => 42', async () => (await wb.inlineDecorations()).find((d) => d.text.includes('=> 42')), 30000);
+      await wb.screenshot('evaluate-selection');
+      return found.text;
+    }],
+
+    ['an evaluation error shows inline in red', async () => {
+      await wb.openFile('e2e/eval-error.sema', 'car');
+      await wb.gotoLine(1, 2);
+      await wb.runCommand('Sema: Evaluate Top-Level Form');
+      const found = await wb.until('inline error', async () => (await wb.inlineDecorations()).find((d) => d.text.startsWith('✖')), 30000);
+      await wb.screenshot('evaluate-error');
+      return `${found.text} (${found.color})`;
+    }],
+
+    ['Set API Key stores the key for runs', async () => {
+      await wb.runCommand('Sema: Set API Key');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(TEST_API_KEY);
+      await page.keyboard.press('Enter');
+      await page.locator('.notifications-toasts', { hasText: 'API key stored' }).waitFor({ timeout: 15000 });
+      return 'stored';
+    }],
+
+    ['Run File streams an llm/stream answer chunk by chunk', async () => {
+      await wb.openFile('e2e/stream.sema', 'Tell me a story');
+      const before = fake.requests.length;
+      await wb.runCommand('Sema: Run File');
+      await page.locator('.statusbar', { hasText: 'Sema: running' }).waitFor({ timeout: 15000 });
+      const firstSeen = {};
+      await wb.until('all 5 chunks and "stream done" in the output panel', async () => {
+        const text = await wb.outputText();
+        for (let i = 1; i <= 5; i++) if (text.includes(`chunk-${i} `) && !firstSeen[i]) firstSeen[i] = Date.now();
+        return text.includes('stream done') && Object.keys(firstSeen).length === 5;
+      }, 30000, 50);
+      await wb.screenshot('run-file-stream');
+      const spread = firstSeen[5] - firstSeen[1];
+      if (spread < 800) throw new Error(`chunks did not arrive one by one (first to last in ${spread} ms)`);
+      const req = fake.requests[before];
+      if (!req) throw new Error('the fake Anthropic server got no request');
+      if (req.headers['x-api-key'] !== TEST_API_KEY) throw new Error('the run did not use the stored API key');
+      if (wb.semaChannelLog().includes(TEST_API_KEY)) throw new Error('the API key appears in the Sema output log');
+      if (req.body.max_tokens !== 256) throw new Error(`sema.llm.maxTokens (256) not applied: max_tokens=${req.body.max_tokens}`);
+      return `chunk 1 → 5 arrived over ${spread} ms; x-api-key from SecretStorage; max_tokens ${req.body.max_tokens}`;
+    }],
+
+    ['Cancel stops a long stream at once', async () => {
+      await wb.openFile('e2e/long.sema', 'LONG');
+      const before = fake.requests.length;
+      await wb.runCommand('Sema: Run File');
+      await wb.until('chunk-3 in the output', async () => (await wb.outputText()).includes('chunk-3 '), 30000, 50);
+      const t = Date.now();
+      await wb.runCommand('Sema: Cancel Run');
+      await wb.until('"■ cancelled" in the output', async () => (await wb.outputText()).includes('■ cancelled'), 5000, 50);
+      const took = Date.now() - t;
+      const lastChunk = (text) => Math.max(...[...text.matchAll(/chunk-(\d+) /g)].map((m) => Number(m[1])));
+      const atCancel = lastChunk(wb.semaChannelLog());
+      await sleep(1500);
+      const later = lastChunk(wb.semaChannelLog());
+      await wb.screenshot('cancel');
+      if (later !== atCancel) throw new Error(`output continued after cancel (chunk ${atCancel} → ${later})`);
+      const req = fake.requests[before];
+      if (!req?.closedEarly) throw new Error('the HTTP stream was not aborted');
+      if (await page.locator('.statusbar', { hasText: 'Sema: running' }).count()) throw new Error('status bar still says running');
+      return `stopped ${took} ms after Cancel at chunk ${atCancel} of ${req.body ? 200 : '?'}`;
+    }],
+
+    ['a run error shows a clickable file:line:col', async () => {
+      await wb.openFile('broken/runtime-error.sema', 'undefined-function');
+      await wb.runCommand('Sema: Run File');
+      const toast = page.locator('.notifications-toasts', { hasText: 'Go to Error' });
+      await toast.waitFor({ timeout: 30000 });
+      const out = await wb.until('the error location in the output', async () => {
+        const text = await wb.outputText();
+        return /runtime-error\.sema:4:\d+/.test(text) && text;
+      }, 10000);
+      await wb.screenshot('run-error');
+      await toast.locator('a.monaco-button', { hasText: 'Go to Error' }).or(toast.locator('.monaco-button', { hasText: 'Go to Error' })).first().click();
+      await page.locator('.editor-instance .cursor').first().waitFor();
+      return out.split('\n').find((l) => l.includes('runtime-error.sema:4')).trim();
+    }],
+  ];
+}
