@@ -3,7 +3,6 @@
 // lists are JS arrays (treated as immutable). Everything else is an object with a `kind`.
 // Floats are boxed (`Float`) so that `3.0` stays a float and prints as `3.0`.
 
-import type { Span } from '../reader/span';
 
 export type Value =
   | null
@@ -139,6 +138,8 @@ export interface InterpreterLike {
   writeErr(text: string): void;
   /** Path of the file being run, or undefined for -e / REPL. */
   readonly currentFile: string | undefined;
+  /** True once the user asked to stop (Ctrl+C, editor cancel); long-running natives poll it. */
+  interrupted(): boolean;
 }
 
 export type Procedure = NativeFn | Lambda | MultiMethod;
@@ -152,8 +153,8 @@ export class NativeFn {
 }
 
 /**
- * A user function. `call` is installed by the compiler: it runs the body with the
- * given arguments (the evaluator may bypass it for proper tail calls).
+ * A user function. The evaluator subclasses it with the compiled body and captured frame;
+ * call one through `CallContext.apply`.
  */
 export class Lambda {
   readonly kind = 'lambda';
@@ -162,8 +163,6 @@ export class Lambda {
     /** Parameter list as written, for hover/printing/arity messages. */
     readonly params: ParamInfo,
     readonly doc: string | undefined,
-    readonly call: (args: Value[]) => Value,
-    readonly span?: Span,
   ) {}
 }
 

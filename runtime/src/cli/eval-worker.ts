@@ -1,0 +1,52 @@
+// The evaluation thread of the `sema` CLI. It runs with a large stack (deep recursion)
+// and streams output to the main thread as it is produced.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { Interpreter } from '../eval/interpreter';
+import { SemaError } from '../eval/errors';
+import { describeError, errorPosition, formatError } from '../eval/format-error';
+import { printValue } from '../reader/printer';
+import type { EvalReply, EvalRequest, WorkerInit, WorkerMessage } from './protocol';
+
+const port = parentPort!;
+const init = workerData as WorkerInit;
+let capture: { out: string; err: string } | undefined;
+const post = (m: WorkerMessage): void => port.postMessage(m);
+
+const interp = new Interpreter({
+  args: init.args,
+  interruptFlag: init.interrupt,
+  maxDepth: 100_000,
+  stdout: (s) => (capture ? (capture.out += s) : post({ t: 'out', s })),
+  stderr: (s) => (capture ? (capture.err += s) : post({ t: 'err', s })),
+});
+
+function errorReply(e: unknown, code: string, file: string | undefined): EvalReply['error'] {
+  const err = e instanceof SemaError ? e : new SemaError(e instanceof Error ? e.message : String(e), 'eval');
+  const pos = errorPosition(err, file === undefined ? code : undefined);
+  let report = formatError(err, file === undefined ? code : undefined);
+  if (process.env.SEMA_DEBUG === '1' && e instanceof Error) report += `\n${(err as { cause?: Error }).cause?.stack ?? e.stack}`;
+  return {
+    message: err.type === 'interrupted' ? 'Interrupted' : describeError(err),
+    ...(err.hint ? { hint: err.hint } : {}),
+    ...(pos ? { line: pos.line, col: pos.col } : {}),
+    report: err.type === 'interrupted' ? 'Interrupted' : report,
+  };
+}
+
+port.on('message', (req: EvalRequest) => {
+  capture = req.capture ? { out: '', err: '' } : undefined;
+  const start = performance.now();
+  let reply: EvalReply;
+  try {
+    const v = interp.evalString(req.code, req.file);
+    const value = v === null ? null : printValue(v);
+    if (!req.capture && (req.print === 'always' || (req.print === 'non-nil' && value !== null))) post({ t: 'out', s: (value ?? 'nil') + '\n' });
+    reply = { t: 'done', id: req.id, ok: true, value, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: null, elapsedMs: Math.round(performance.now() - start) };
+  } catch (e) {
+    reply = { t: 'done', id: req.id, ok: false, value: null, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: errorReply(e, req.code, req.file), elapsedMs: Math.round(performance.now() - start) };
+  }
+  Atomics.store(init.interrupt, 0, 0);
+  post(reply);
+});

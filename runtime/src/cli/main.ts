@@ -1,0 +1,136 @@
+// The `sema` command: run a file, evaluate an expression, `sema eval` for tools, or a REPL.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HELP, parseArgs, type Command } from './args';
+import { EvalSession } from './session';
+import { startRepl } from './repl';
+import type { EvalReply } from './protocol';
+
+const VERSION: string = (() => {
+  try {
+    return (JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.1.0';
+  }
+})();
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function newSession(args: string[]): EvalSession {
+  return new EvalSession({ args, onStdout: (s) => process.stdout.write(s), onStderr: (s) => process.stderr.write(s) });
+}
+
+/** Ctrl+C: first press interrupts the evaluation, a second one (or a stuck thread) exits. */
+function handleSigint(session: EvalSession): void {
+  let pressed = 0;
+  process.on('SIGINT', () => {
+    pressed++;
+    session.interrupt();
+    if (pressed > 1) process.exit(130);
+    setTimeout(() => {
+      process.stderr.write('\nInterrupted\n');
+      process.exit(130);
+    }, 300).unref();
+  });
+}
+
+function reportFailure(r: EvalReply): void {
+  if (r.error) process.stderr.write(r.error.report + '\n');
+}
+
+async function loadFiles(session: EvalSession, loads: string[]): Promise<boolean> {
+  for (const f of loads) {
+    const path = resolve(f);
+    let code: string;
+    try {
+      code = readFileSync(path, 'utf8');
+    } catch {
+      process.stderr.write(`Error: cannot read file ${f}\n`);
+      return false;
+    }
+    const r = await session.eval(code, path, 'never');
+    if (!r.ok) {
+      reportFailure(r);
+      return false;
+    }
+  }
+  return true;
+}
+
+async function run(cmd: Command): Promise<number> {
+  switch (cmd.kind) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`sema ${VERSION}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(`Error: ${cmd.message}\n`);
+      return 2;
+    case 'repl':
+      return startRepl(cmd.loads, cmd.quiet, VERSION);
+    case 'run': {
+      const path = resolve(cmd.file);
+      let code: string;
+      try {
+        code = readFileSync(path, 'utf8');
+      } catch (e) {
+        const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+        process.stderr.write(`Error: cannot read file ${cmd.file}: ${reason}\n`);
+        return 1;
+      }
+      const session = newSession(cmd.scriptArgs);
+      handleSigint(session);
+      if (!(await loadFiles(session, cmd.loads))) return 1;
+      const r = await session.eval(code, path, 'never');
+      if (!r.ok) reportFailure(r);
+      if (cmd.interactive) return startRepl([], true, VERSION, session);
+      await session.close();
+      return r.ok ? 0 : 1;
+    }
+    case 'expr': {
+      const session = newSession([]);
+      handleSigint(session);
+      if (!(await loadFiles(session, cmd.loads))) return 1;
+      const r = await session.eval(cmd.code, undefined, cmd.alwaysPrint ? 'always' : 'non-nil');
+      if (!r.ok) reportFailure(r);
+      if (cmd.interactive) return startRepl([], true, VERSION, session);
+      await session.close();
+      return r.ok ? 0 : 1;
+    }
+    case 'eval': {
+      const code = cmd.stdin ? readStdin() : cmd.code!;
+      const session = newSession([]);
+      handleSigint(session);
+      const path = cmd.path === undefined ? undefined : resolve(cmd.path);
+      const r = await session.eval(code, path, cmd.json ? 'never' : 'non-nil', cmd.json, cmd.timeoutMs);
+      await session.close();
+      if (cmd.json) {
+        const error = r.error ? { message: r.error.message, ...(r.error.hint ? { hint: r.error.hint } : {}), line: r.error.line ?? null, col: r.error.col ?? null } : null;
+        process.stdout.write(JSON.stringify({ ok: r.ok, value: r.value, stdout: r.stdout, stderr: r.stderr, error, elapsedMs: r.elapsedMs }) + '\n');
+        return r.ok ? 0 : 1;
+      }
+      if (!r.ok) reportFailure(r);
+      return r.ok ? 0 : 1;
+    }
+  }
+}
+
+run(parseArgs(process.argv.slice(2))).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.SEMA_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 1;
+  },
+);

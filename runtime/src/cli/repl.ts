@@ -1,0 +1,97 @@
+// The interactive REPL: multi-line input until a form is complete, history kept in
+// ~/.sema_history, `:quit` to leave, Ctrl+C to interrupt a running evaluation.
+
+import { createInterface } from 'node:readline';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from '../reader/parser';
+import { EvalSession } from './session';
+
+const HISTORY_FILE = join(homedir(), '.sema_history');
+const HISTORY_MAX = 1000;
+
+/** True when `text` ends inside an open list, string or comment, so more lines are needed. */
+export function needsMoreInput(text: string): boolean {
+  return parse(text).diagnostics.some((d) => /^unterminated|requires an expression after it|requires a form after it/.test(d.message));
+}
+
+function loadHistory(): string[] {
+  try {
+    return readFileSync(HISTORY_FILE, 'utf8').split('\n').filter(Boolean).reverse().slice(0, HISTORY_MAX);
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(entry: string): void {
+  try {
+    appendFileSync(HISTORY_FILE, entry.replace(/\n/g, ' ') + '\n');
+  } catch {
+    // History is a convenience; an unwritable home directory must not break the REPL.
+  }
+}
+
+const REPL_HELP = `Commands:
+  :quit, :q    leave the REPL (or Ctrl+D)
+  :help        this help
+Type Sema forms; a form spanning several lines is evaluated once it is complete.
+`;
+
+export async function startRepl(loads: string[], quiet: boolean, version: string, existing?: EvalSession): Promise<number> {
+  const session = existing ?? new EvalSession({ args: [], onStdout: (s) => process.stdout.write(s), onStderr: (s) => process.stderr.write(s) });
+  for (const f of loads) {
+    const path = resolve(f);
+    let code: string;
+    try {
+      code = readFileSync(path, 'utf8');
+    } catch {
+      process.stderr.write(`Error: cannot read file ${f}\n`);
+      continue;
+    }
+    const r = await session.eval(code, path, 'never');
+    if (!r.ok && r.error) process.stderr.write(r.error.report + '\n');
+  }
+  if (!quiet) process.stdout.write(`Sema ${version} — :help for help, :quit to leave\n`);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, history: loadHistory(), historySize: HISTORY_MAX, prompt: 'sema> ' });
+  let buffer = '';
+  rl.on('SIGINT', () => {
+    if (session.busy) session.interrupt();
+    else {
+      buffer = '';
+      process.stdout.write('\n');
+      rl.setPrompt('sema> ');
+      rl.prompt();
+    }
+  });
+  rl.prompt();
+  for await (const line of rl) {
+    const trimmed = line.trim();
+    if (buffer === '' && (trimmed === ':quit' || trimmed === ':q' || trimmed === ':exit')) break;
+    if (buffer === '' && trimmed === ':help') {
+      process.stdout.write(REPL_HELP);
+      rl.prompt();
+      continue;
+    }
+    buffer += (buffer ? '\n' : '') + line;
+    if (needsMoreInput(buffer)) {
+      rl.setPrompt('  ... ');
+      rl.prompt();
+      continue;
+    }
+    const code = buffer;
+    buffer = '';
+    rl.setPrompt('sema> ');
+    if (code.trim() !== '') {
+      saveHistory(code);
+      rl.pause();
+      const r = await session.eval(code, undefined, 'non-nil');
+      if (!r.ok && r.error) process.stderr.write(r.error.report + '\n');
+      rl.resume();
+    }
+    rl.prompt();
+  }
+  rl.close();
+  await session.close();
+  return 0;
+}

@@ -1,0 +1,28 @@
+// The builtin catalogue: every builtin function, special form and macro with its docs.
+// Each module's entries live in their own file; this index only collects them.
+
+import type { BuiltinDoc } from './types';
+import { coreDocs } from './core';
+
+export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
+
+const modules: (readonly BuiltinDoc[])[] = [coreDocs];
+
+let byName: Map<string, BuiltinDoc> | undefined;
+
+/** Every catalogue entry (aliases are separate names pointing at the same entry). */
+export function catalogue(): readonly BuiltinDoc[] {
+  return modules.flat();
+}
+
+/** The entry for `name` (an alias finds its main entry). */
+export function lookupDoc(name: string): BuiltinDoc | undefined {
+  if (byName === undefined) {
+    byName = new Map();
+    for (const doc of catalogue()) {
+      byName.set(doc.name, doc);
+      for (const alias of doc.aliases ?? []) if (!byName.has(alias)) byName.set(alias, doc);
+    }
+  }
+  return byName.get(name);
+}

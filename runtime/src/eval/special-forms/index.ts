@@ -1,0 +1,20 @@
+// Installs every special form into the compiler's table (once per process).
+
+import { installCoreForms } from './core';
+import { installControlForms } from './control';
+import { installQuasiForms } from './quasi';
+import { installModuleForms } from './modules';
+
+let installed = false;
+
+export function installSpecialForms(): void {
+  if (installed) return;
+  installed = true;
+  installCoreForms();
+  installControlForms();
+  installQuasiForms();
+  installModuleForms();
+}
+
+export { installBuiltinMacros } from './threading';
+export { errorToMap, asSemaError } from './control';

@@ -1,0 +1,73 @@
+// The built-in macros: threading (->, ->>, as->, some->), conditional binding
+// (when-let, if-let) and dotimes. They are ordinary global macros, so `macroexpand`
+// shows their expansion and a user definition can replace them.
+
+import { arityError, SemaError } from '../errors';
+import { Macro, Sym, type Value } from '../values';
+import type { Interpreter } from '../interpreter';
+
+const s = (name: string): Sym => Sym.of(name);
+
+function threadForm(step: Value, value: Value, last: boolean): Value {
+  if (Array.isArray(step) && step.length > 0 && step[0] !== s('fn') && step[0] !== s('lambda')) {
+    return last ? [...step, value] : [step[0]!, value, ...step.slice(1)];
+  }
+  return [step, value];
+}
+
+function binding(args: Value[], who: string): [Value, Value] {
+  const b = args[0];
+  const items = Array.isArray(b) ? b : b !== null && typeof b === 'object' && 'kind' in b && b.kind === 'vector' ? b.items : undefined;
+  if (!items || items.length !== 2) throw new SemaError(`${who}: expected a binding (name expr)`, 'eval');
+  return [items[0]!, items[1]!];
+}
+
+const NO_PARAMS = { required: [], optional: [], rest: 'forms' };
+
+export function installBuiltinMacros(interp: Interpreter): void {
+  const def = (name: string, expand: (args: Value[]) => Value): void => interp.define(name, new Macro(name, NO_PARAMS, expand));
+
+  def('->', (args) => {
+    if (args.length < 1) throw arityError('->', '1+', 0);
+    return args.slice(1).reduce<Value>((acc, step) => threadForm(step, acc, false), args[0]!);
+  });
+  def('->>', (args) => {
+    if (args.length < 1) throw arityError('->>', '1+', 0);
+    return args.slice(1).reduce<Value>((acc, step) => threadForm(step, acc, true), args[0]!);
+  });
+  def('as->', (args) => {
+    if (args.length < 2) throw arityError('as->', '2+', args.length);
+    const [init, name, ...steps] = args as [Value, Value, ...Value[]];
+    return steps.length === 0 ? init : nestAs(init, name, steps);
+  });
+  def('some->', (args) => {
+    if (args.length < 1) throw arityError('some->', '1+', 0);
+    let acc: Value = args[0]!;
+    for (const step of args.slice(1)) {
+      const v = s(interp.gensym('v'));
+      acc = [s('let'), [[v, acc]], [s('if'), [s('__nil?'), v], null, threadForm(step, v, false)]];
+    }
+    return acc;
+  });
+  def('when-let', (args) => {
+    const [name, expr] = binding(args, 'when-let');
+    return [s('let'), [[name, expr]], [s('if'), [s('__nil?'), name], null, [s('begin'), ...args.slice(1)]]];
+  });
+  def('if-let', (args) => {
+    if (args.length < 2 || args.length > 3) throw arityError('if-let', '2-3', args.length);
+    const [name, expr] = binding(args, 'if-let');
+    return [s('let'), [[name, expr]], [s('if'), [s('__nil?'), name], args[2] ?? null, args[1]!]];
+  });
+  def('dotimes', (args) => {
+    const [name, count] = binding(args, 'dotimes');
+    const n = s(interp.gensym('n'));
+    return [s('let'), [[n, count]], [s('do'), [[name, 0, [s('+'), name, 1]]], [[s('>='), name, n]], ...args.slice(1)]];
+  });
+}
+
+/** (as-> init x a b c) => (let ((x init)) (let ((x a)) (let ((x b)) c))) */
+function nestAs(init: Value, name: Value, steps: Value[]): Value {
+  let body: Value = steps[steps.length - 1]!;
+  for (let i = steps.length - 2; i >= 0; i--) body = [s('let'), [[name, steps[i]!]], body];
+  return [s('let'), [[name, init]], body];
+}
