@@ -1,8 +1,11 @@
 // Builds the bundles the extension ships (tsc -b only type-checks and builds tests):
-//   dist/extension.js   the VS Code client           (client/src/extension.ts; `vscode` external)
-//   dist/server.js      the language server          (server/src/main.ts)
-//   dist/eval-host.js   the evaluator the server runs (server/src/eval-host/worker.ts)
-//   dist/sema-cli.js    the `sema` command line      (runtime/src/cli/main.ts)
+//   dist/extension.js         the VS Code client (client/src/extension.ts; `vscode` external)
+//   dist/server.js            the language server (server/src/main.ts)
+//   dist/worker.js            the evaluator process the server forks (server/src/eval-host/worker.ts;
+//                             host.ts looks for worker.js next to itself)
+//   dist/sema-cli.js          the `sema` command line (runtime/src/cli/main.ts)
+//   dist/sema-eval-worker.js  the CLI's evaluation thread (runtime/src/cli/eval-worker.ts; session.ts
+//                             looks for it next to the CLI)
 // Each bundle's esbuild metafile goes to dist/meta/<name>.json (checked by client/test/bundles.test.ts).
 //
 //   node esbuild.mjs [--watch] [--production] [--require-all]
@@ -22,8 +25,9 @@ const requireAll = args.has('--require-all');
 export const bundles = [
   { name: 'extension', entry: 'client/src/extension.ts', external: ['vscode'] },
   { name: 'server', entry: 'server/src/main.ts', external: [] },
-  { name: 'eval-host', entry: 'server/src/eval-host/worker.ts', external: [] },
+  { name: 'worker', entry: 'server/src/eval-host/worker.ts', external: [] },
   { name: 'sema-cli', entry: 'runtime/src/cli/main.ts', external: [] },
+  { name: 'sema-eval-worker', entry: 'runtime/src/cli/eval-worker.ts', external: [] },
 ];
 
 /** Prints errors in the `✘ [ERROR] message` + `file:line:col:` shape the tasks.json problem matcher reads. */

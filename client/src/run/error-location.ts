@@ -1,4 +1,8 @@
-// Finds `path:line:col: message` error reports (the CLI's format) in a run's stderr.
+// Finds error reports in a run's stderr. The CLI prints
+//     Error: Unbound variable: foo
+//       --> /path/file.sema:3:7
+// (a message line, then an arrow line with the location); a one-line `path:line:col: message`
+// form is understood too.
 import * as path from 'node:path';
 
 export interface ErrorLocation {
@@ -13,10 +17,27 @@ export interface ErrorLocation {
 // Lazy path so `C:\dir\f.sema:3:4: msg` keeps its drive letter.
 const errorLine = /^(.+?):(\d+):(\d+):\s*(.*)$/;
 
+const arrowLine = /^-->\s*(.+?):(\d+):(\d+)\s*$/;
+const messageLine = /^(?:[A-Za-z ]*error|Error)(?:\[[^\]]*\])?:\s*(.*)$/;
+
 export function parseErrorLocations(stderr: string, cwd: string): ErrorLocation[] {
   const out: ErrorLocation[] = [];
+  let lastMessage = '';
   for (const raw of stderr.split(/\r?\n/)) {
-    const m = errorLine.exec(raw.trim());
+    const text = raw.trim();
+    const arrow = arrowLine.exec(text);
+    if (arrow) {
+      const [, file = '', l = '', c = ''] = arrow;
+      out.push({ file: path.resolve(cwd, file), line: Number(l), col: Number(c), message: lastMessage || 'error' });
+      lastMessage = '';
+      continue;
+    }
+    const msg = messageLine.exec(text);
+    if (msg) {
+      lastMessage = msg[1] ?? '';
+      continue;
+    }
+    const m = errorLine.exec(text);
     if (!m) continue;
     const [, file = '', line = '', col = '', message = ''] = m;
     if (/\s/.test(file) && !file.endsWith('.sema')) continue; // prose that happens to contain colons
@@ -35,6 +56,6 @@ export function formatLocation(loc: ErrorLocation): string {
  * link detection can open them.
  */
 export function absolutizeErrorPaths(text: string, cwd: string): string {
-  return text.replace(/^([^\s:][^:\n]*?\.sema):(\d+):(\d+):/gm, (all, file: string, line: string, col: string) =>
-    path.isAbsolute(file) ? all : `${path.resolve(cwd, file)}:${line}:${col}:`);
+  return text.replace(/^(\s*--> )?([^\s:][^:\n]*?\.sema):(\d+):(\d+)/gm, (all, arrow: string | undefined, file: string, line: string, col: string) =>
+    path.isAbsolute(file) ? all : `${arrow ?? ''}${path.resolve(cwd, file)}:${line}:${col}`);
 }
