@@ -85,6 +85,7 @@ delete env.VSCODE_IPC_HOOK_CLI;
 const CS_COMMON = ['--config', path.join(RUN, 'config.yaml'), '--user-data-dir', UD, '--extensions-dir', EXT];
 
 const results = [];
+let port;
 let exitCode = 1;
 let browser;
 let interrupted = false;
@@ -107,7 +108,7 @@ try {
   const cs = procs.start('code-server', process.execPath, [CS_ENTRY, ...CS_COMMON, '--bind-addr', '127.0.0.1:0', '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened', WS], { env });
-  const port = Number((await procs.waitForLine(cs, /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//, 60000, 'code-server'))[1]);
+  port = Number((await procs.waitForLine(cs, /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//, 60000, 'code-server'))[1]);
   const ch = procs.start('chromium', CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
     '--disable-extensions', '--no-default-browser-check', '--password-store=basic', '--use-mock-keychain',
@@ -137,6 +138,41 @@ try {
       log(`FAIL ${name}: ${String(e?.message ?? e).split('\n').slice(0, 4).join(' / ')}`);
       await wb.screenshot(`FAIL-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
       await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+
+  // Last phase: tests inside the extension host (vscode API), like @vscode/test-electron's runTests.
+  // The extension under test is the installed .vsix's folder (or the repository with --dev).
+  if (!ONLY || 'in-host'.includes(ONLY)) {
+    const name = 'in-host tests (extensionTestsPath)';
+    const t = Date.now();
+    try {
+      const installed = vsix ? fs.readdirSync(EXT).find((d) => d.startsWith('sema-lang.sema-')) : undefined;
+      const devPath = installed ? path.join(EXT, installed) : REPO;
+      const testsPath = path.join(REPO, 'client', 'out', 'test', 'e2e', 'in-host', 'index.js');
+      await page.goto('about:blank'); // leave the first window so its extension host exits
+      const p2 = await page.context().newPage();
+      await p2.setViewportSize({ width: 1400, height: 900 });
+      let onExit;
+      const exited = new Promise((r) => { onExit = r; });
+      await p2.exposeFunction('codeAutomationLog', (type, args) => {
+        const line = Array.isArray(args) ? args.join(' ') : String(args);
+        if (line.includes('[in-host test]')) log(`  ${line.split('\n')[0].slice(0, 300)}`);
+      });
+      await p2.exposeFunction('codeAutomationExit', (code) => onExit(code));
+      const remote = (p) => `vscode-remote://127.0.0.1:${port}${encodeURI(p)}`;
+      const payload = JSON.stringify([['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)]]);
+      await p2.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(payload)}`);
+      let timer;
+      const code = await Promise.race([exited, new Promise((r) => { timer = setTimeout(() => r('timeout (120 s)'), 120000); })]);
+      clearTimeout(timer);
+      await p2.screenshot({ path: path.join(SHOTS, `${String(++wb.shots).padStart(2, '0')}-in-host.png`) });
+      if (code !== 0) throw new Error(`in-host tests ended with ${code}`);
+      results.push({ name, ok: true });
+      log(`PASS ${name} (${Date.now() - t} ms)`);
+    } catch (e) {
+      results.push({ name, ok: false });
+      log(`FAIL ${name}: ${String(e?.message ?? e).split('\n')[0]}`);
     }
   }
   exitCode = results.length && results.every((r) => r.ok) ? 0 : 1;
