@@ -6,6 +6,8 @@
 //   dist/sema-cli.js          the `sema` command line (runtime/src/cli/main.ts)
 //   dist/sema-eval-worker.js  the CLI's evaluation thread (runtime/src/cli/eval-worker.ts; session.ts
 //                             looks for it next to the CLI)
+//   dist/bridge-worker.js     the thread that makes LLM requests for the synchronous evaluator
+//                             (runtime/src/llm/bridge-worker.ts; sync-bridge.ts looks next to itself)
 // Each bundle's esbuild metafile goes to dist/meta/<name>.json (checked by client/test/bundles.test.ts).
 //
 //   node esbuild.mjs [--watch] [--production] [--require-all]
@@ -28,6 +30,7 @@ export const bundles = [
   { name: 'worker', entry: 'server/src/eval-host/worker.ts', external: [] },
   { name: 'sema-cli', entry: 'runtime/src/cli/main.ts', external: [] },
   { name: 'sema-eval-worker', entry: 'runtime/src/cli/eval-worker.ts', external: [] },
+  { name: 'bridge-worker', entry: 'runtime/src/llm/bridge-worker.ts', external: [] },
 ];
 
 /** Prints errors in the `✘ [ERROR] message` + `file:line:col:` shape the tasks.json problem matcher reads. */

@@ -36,7 +36,7 @@ test('server bundle (when the server exists): no Anthropic SDK inside', { skip: 
   assert.deepEqual(inputs.filter((i) => i.includes('@anthropic-ai/sdk')), []);
 });
 
-for (const [name, entry] of [['worker', 'server/src/eval-host/worker.ts'], ['sema-cli', 'runtime/src/cli/main.ts'], ['sema-eval-worker', 'runtime/src/cli/eval-worker.ts']] as const) {
+for (const [name, entry] of [['worker', 'server/src/eval-host/worker.ts'], ['sema-cli', 'runtime/src/cli/main.ts'], ['sema-eval-worker', 'runtime/src/cli/eval-worker.ts'], ['bridge-worker', 'runtime/src/llm/bridge-worker.ts']] as const) {
   test(`${name} bundle is built from ${entry}`, { skip: !existsSync(path.join(root, entry)) && `${entry} not merged yet` }, () => {
     assert.ok(Object.keys(meta(name).inputs).includes(entry));
     assert.ok(existsSync(path.join(root, 'dist', `${name}.js`)));
