@@ -31,8 +31,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const runner = new RunFileController({ cli: paths.cli, output, env: () => nodeScriptEnv(process.env, settings(), keys.current) });
   const ev = evaluator;
 
+  // Not registerTextEditorCommand: that drops the return value, and the result is useful to callers (tests).
   const editorCommand = (id: string, fn: (editor: vscode.TextEditor) => unknown) =>
-    vscode.commands.registerTextEditorCommand(id, (editor) => fn(editor));
+    vscode.commands.registerCommand(id, () => {
+      const editor = vscode.window.activeTextEditor;
+      return editor?.document.languageId === 'sema' ? fn(editor) : undefined;
+    });
   context.subscriptions.push(
     output, inline, runner, keys,
     { dispose: () => void client.dispose() },

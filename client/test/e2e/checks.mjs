@@ -55,8 +55,9 @@ export function checks(wb, fake) {
       const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'llm/complete' });
       await row.first().waitFor({ timeout: 20000 });
       await wb.screenshot('completion');
+      const label = (await row.first().innerText()).replace(/\s+/g, ' ');
       await page.keyboard.press('Escape');
-      return (await row.first().innerText()).replace(/\s+/g, ' ');
+      return label;
     }],
 
     ['hover on llm/stream shows its options', async () => {
@@ -117,7 +118,8 @@ export function checks(wb, fake) {
       if (spread < 800) throw new Error(`chunks did not arrive one by one (first to last in ${spread} ms)`);
       const req = fake.requests[before];
       if (!req) throw new Error('the fake Anthropic server got no request');
-      if (req.headers['x-api-key'] !== TEST_API_KEY) throw new Error('the run did not use the stored API key');
+      const sentKey = String(req.headers['x-api-key'] ?? req.headers.authorization ?? '');
+      if (sentKey !== TEST_API_KEY) throw new Error(`the run did not use the stored API key (sent ${sentKey.slice(0, 10)}…, ${fake.requests.length - before} request(s))`);
       if (wb.semaChannelLog().includes(TEST_API_KEY)) throw new Error('the API key appears in the Sema output log');
       if (req.body.max_tokens !== 256) throw new Error(`sema.llm.maxTokens (256) not applied: max_tokens=${req.body.max_tokens}`);
       return `chunk 1 → 5 arrived over ${spread} ms; x-api-key from SecretStorage; max_tokens ${req.body.max_tokens}`;
@@ -139,7 +141,7 @@ export function checks(wb, fake) {
       await wb.screenshot('cancel');
       if (later !== atCancel) throw new Error(`output continued after cancel (chunk ${atCancel} → ${later})`);
       const req = fake.requests[before];
-      if (!req?.closedEarly) throw new Error('the HTTP stream was not aborted');
+      if (!req?.closedEarly) throw new Error(`the HTTP stream was not aborted (${fake.requests.length - before} request(s), ${req?.chunksSent} chunks sent)`);
       if (await page.locator('.statusbar', { hasText: 'Sema: running' }).count()) throw new Error('status bar still says running');
       return `stopped ${took} ms after Cancel at chunk ${atCancel} of ${req.body ? 200 : '?'}`;
     }],

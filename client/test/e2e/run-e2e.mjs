@@ -127,7 +127,7 @@ try {
 
   const wb = new Workbench(page, { workspace: WS, userData: UD, shotsDir: SHOTS });
   for (const [name, fn] of checks(wb, fake)) {
-    if (ONLY && !name.includes(ONLY)) continue;
+    if (ONLY && !ONLY.split(',').some((o) => name.includes(o))) continue;
     const t = Date.now();
     try {
       const detail = await fn();
@@ -143,7 +143,7 @@ try {
 
   // Last phase: tests inside the extension host (vscode API), like @vscode/test-electron's runTests.
   // The extension under test is the installed .vsix's folder (or the repository with --dev).
-  if (!ONLY || 'in-host'.includes(ONLY)) {
+  if (!ONLY || ONLY.split(',').includes('in-host')) {
     const name = 'in-host tests (extensionTestsPath)';
     const t = Date.now();
     try {
