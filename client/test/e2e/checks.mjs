@@ -11,6 +11,9 @@ export const e2eFiles = {
   'e2e/scratch.sema': ';; completion\n\n',
 };
 
+/** The output of the latest run only (each run starts with a "▶ sema FILE" line). */
+const lastRun = (text) => text.slice(Math.max(0, text.lastIndexOf('▶ sema')));
+
 export const TEST_API_KEY = 'sk-ant-e2e-0123456789abcdef';
 
 export function checks(wb, fake) {
@@ -109,7 +112,7 @@ export function checks(wb, fake) {
       await page.locator('.statusbar', { hasText: 'Sema: running' }).waitFor({ timeout: 15000 });
       const firstSeen = {};
       await wb.until('all 5 chunks and "stream done" in the output panel', async () => {
-        const text = await wb.outputText();
+        const text = lastRun(await wb.outputText());
         for (let i = 1; i <= 5; i++) if (text.includes(`chunk-${i} `) && !firstSeen[i]) firstSeen[i] = Date.now();
         return text.includes('stream done') && Object.keys(firstSeen).length === 5;
       }, 30000, 50);
@@ -118,7 +121,7 @@ export function checks(wb, fake) {
       if (spread < 800) throw new Error(`chunks did not arrive one by one (first to last in ${spread} ms)`);
       const req = fake.requests[before];
       if (!req) throw new Error('the fake Anthropic server got no request');
-      const sentKey = String(req.headers['x-api-key'] ?? req.headers.authorization ?? '');
+      const sentKey = String(req.headers['x-api-key'] ?? req.headers.authorization ?? '').replace(/^Bearer /, '');
       if (sentKey !== TEST_API_KEY) throw new Error(`the run did not use the stored API key (sent ${sentKey.slice(0, 10)}…, ${fake.requests.length - before} request(s))`);
       if (wb.semaChannelLog().includes(TEST_API_KEY)) throw new Error('the API key appears in the Sema output log');
       if (req.body.max_tokens !== 256) throw new Error(`sema.llm.maxTokens (256) not applied: max_tokens=${req.body.max_tokens}`);
@@ -129,15 +132,15 @@ export function checks(wb, fake) {
       await wb.openFile('e2e/long.sema', 'LONG');
       const before = fake.requests.length;
       await wb.runCommand('Sema: Run File');
-      await wb.until('chunk-3 in the output', async () => (await wb.outputText()).includes('chunk-3 '), 30000, 50);
+      await wb.until('chunk-3 in the output', async () => lastRun(await wb.outputText()).includes('chunk-3 '), 30000, 50);
       const t = Date.now();
       await wb.runCommand('Sema: Cancel Run');
-      await wb.until('"■ cancelled" in the output', async () => (await wb.outputText()).includes('■ cancelled'), 5000, 50);
+      await wb.until('"■ cancelled" in the output', async () => lastRun(await wb.outputText()).includes('■ cancelled'), 5000, 50);
       const took = Date.now() - t;
-      const lastChunk = (text) => Math.max(...[...text.matchAll(/chunk-(\d+) /g)].map((m) => Number(m[1])));
-      const atCancel = lastChunk(wb.semaChannelLog());
+      const lastChunk = (text) => Math.max(0, ...[...lastRun(text).matchAll(/chunk-(\d+) /g)].map((m) => Number(m[1])));
+      const atCancel = lastChunk(await wb.outputText());
       await sleep(1500);
-      const later = lastChunk(wb.semaChannelLog());
+      const later = lastChunk(await wb.outputText());
       await wb.screenshot('cancel');
       if (later !== atCancel) throw new Error(`output continued after cancel (chunk ${atCancel} → ${later})`);
       const req = fake.requests[before];
@@ -152,7 +155,7 @@ export function checks(wb, fake) {
       const toast = page.locator('.notifications-toasts', { hasText: 'Go to Error' });
       await toast.waitFor({ timeout: 30000 });
       const out = await wb.until('the error location in the output', async () => {
-        const text = await wb.outputText();
+        const text = lastRun(await wb.outputText());
         return /runtime-error\.sema:4:\d+/.test(text) && text;
       }, 10000);
       await wb.screenshot('run-error');
