@@ -11,8 +11,12 @@ export const e2eFiles = {
   'e2e/scratch.sema': ';; completion\n\n',
 };
 
-/** The output of the latest run only (each run starts with a "▶ sema FILE" line). */
-const lastRun = (text) => text.slice(Math.max(0, text.lastIndexOf('▶ sema')));
+/** The output of the latest run if it is a run of `file` (each run starts with a "▶ sema FILE" line), else ''. */
+const lastRun = (text, file) => {
+  const i = text.lastIndexOf('▶ sema');
+  const run = i < 0 ? '' : text.slice(i);
+  return run.split('\n')[0]?.includes(file) ? run : '';
+};
 
 export const TEST_API_KEY = 'sk-ant-e2e-0123456789abcdef';
 
@@ -112,7 +116,7 @@ export function checks(wb, fake) {
       await page.locator('.statusbar', { hasText: 'Sema: running' }).waitFor({ timeout: 15000 });
       const firstSeen = {};
       await wb.until('all 5 chunks and "stream done" in the output panel', async () => {
-        const text = lastRun(await wb.outputText());
+        const text = lastRun(await wb.outputText(), 'stream.sema');
         for (let i = 1; i <= 5; i++) if (text.includes(`chunk-${i} `) && !firstSeen[i]) firstSeen[i] = Date.now();
         return text.includes('stream done') && Object.keys(firstSeen).length === 5;
       }, 30000, 50);
@@ -132,12 +136,12 @@ export function checks(wb, fake) {
       await wb.openFile('e2e/long.sema', 'LONG');
       const before = fake.requests.length;
       await wb.runCommand('Sema: Run File');
-      await wb.until('chunk-3 in the output', async () => lastRun(await wb.outputText()).includes('chunk-3 '), 30000, 50);
+      await wb.until('chunk-3 in the output', async () => lastRun(await wb.outputText(), 'long.sema').includes('chunk-3 '), 30000, 50);
       const t = Date.now();
       await wb.runCommand('Sema: Cancel Run');
-      await wb.until('"■ cancelled" in the output', async () => lastRun(await wb.outputText()).includes('■ cancelled'), 5000, 50);
+      await wb.until('"■ cancelled" in the output', async () => lastRun(await wb.outputText(), 'long.sema').includes('■ cancelled'), 5000, 50);
       const took = Date.now() - t;
-      const lastChunk = (text) => Math.max(0, ...[...lastRun(text).matchAll(/chunk-(\d+) /g)].map((m) => Number(m[1])));
+      const lastChunk = (text) => Math.max(0, ...[...lastRun(text, 'long.sema').matchAll(/chunk-(\d+) /g)].map((m) => Number(m[1])));
       const atCancel = lastChunk(await wb.outputText());
       await sleep(1500);
       const later = lastChunk(await wb.outputText());
@@ -155,7 +159,7 @@ export function checks(wb, fake) {
       const toast = page.locator('.notifications-toasts', { hasText: 'Go to Error' });
       await toast.waitFor({ timeout: 30000 });
       const out = await wb.until('the error location in the output', async () => {
-        const text = lastRun(await wb.outputText());
+        const text = lastRun(await wb.outputText(), 'runtime-error.sema');
         return /runtime-error\.sema:4:\d+/.test(text) && text;
       }, 10000);
       await wb.screenshot('run-error');
