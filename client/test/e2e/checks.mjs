@@ -100,9 +100,8 @@ export function checks(wb, fake) {
     }],
 
     ['Set API Key stores the key for runs', async () => {
-      await wb.runCommand('Sema: Set API Key');
+      await wb.runCommand('Sema: Set API Key', 'Anthropic API key');
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
       await input.fill(TEST_API_KEY);
       await page.keyboard.press('Enter');
       await page.locator('.notifications-toasts', { hasText: 'API key stored' }).waitFor({ timeout: 15000 });

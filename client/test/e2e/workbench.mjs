@@ -41,11 +41,13 @@ export class Workbench {
     return input;
   }
 
-  async runCommand(title) {
+  /** Runs a palette command; with `opensInput`, waits for the input box it opens (by its title) instead. */
+  async runCommand(title, opensInput) {
     await this.quickInput(`>${title}`);
     await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    if (opensInput) await this.page.locator('.quick-input-widget', { hasText: opensInput }).waitFor({ timeout: 15000 });
+    else await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /** Opens a workspace file through Quick Open and waits until its editor shows `expectText`. */
