@@ -34,6 +34,8 @@ export function checks(wb, fake) {
         plain: await wb.tokenColor('numbers'),
       };
       await wb.screenshot('highlighting');
+      const runButton = page.locator('.editor-actions .action-label[aria-label*="Run File"]');
+      if (!(await runButton.count())) throw new Error('no Run File button in the editor title');
       const seen = new Map();
       for (const [role, c] of Object.entries(colours)) {
         if (!c) throw new Error(`no rendered token for ${role}: ${JSON.stringify(colours)}`);
@@ -127,8 +129,15 @@ export function checks(wb, fake) {
       const sentKey = String(req.headers['x-api-key'] ?? req.headers.authorization ?? '').replace(/^Bearer /, '');
       if (sentKey !== TEST_API_KEY) throw new Error(`the run did not use the stored API key (sent ${sentKey.slice(0, 10)}…, ${fake.requests.length - before} request(s))`);
       if (wb.semaChannelLog().includes(TEST_API_KEY)) throw new Error('the API key appears in the Sema output log');
-      if (req.body.max_tokens !== 256) throw new Error(`sema.llm.maxTokens (256) not applied: max_tokens=${req.body.max_tokens}`);
-      return `chunk 1 → 5 arrived over ${spread} ms; x-api-key from SecretStorage; max_tokens ${req.body.max_tokens}`;
+      return `chunk 1 → 5 arrived over ${spread} ms; API key from SecretStorage, not in the log`;
+    }],
+
+    ['the sema.llm.maxTokens setting reaches the LLM call', async () => {
+      // test-workspace/.vscode/settings.json sets 256; e2e/stream.sema gives no :max-tokens.
+      const req = [...fake.requests].reverse().find((r) => JSON.stringify(r.body?.messages ?? '').includes('story in chunks'));
+      if (!req) throw new Error('no request from the Run File check');
+      if (req.body.max_tokens !== 256) throw new Error(`max_tokens=${req.body.max_tokens}, expected 256 (SEMA_DEFAULT_MAX_TOKENS)`);
+      return `max_tokens ${req.body.max_tokens}`;
     }],
 
     ['Cancel stops a long stream at once', async () => {
