@@ -7,6 +7,8 @@ import { redactKey } from '../config';
 export class SemaOutput implements vscode.Disposable {
   readonly channel: vscode.OutputChannel;
   private readonly batcher: OutputBatcher;
+  /** Whether the text written so far ends a line, so a status line never glues onto program output. */
+  private atLineStart = true;
 
   constructor(private readonly apiKey: () => string | undefined) {
     this.channel = vscode.window.createOutputChannel('Sema');
@@ -14,11 +16,15 @@ export class SemaOutput implements vscode.Disposable {
   }
 
   append(text: string): void {
+    if (!text) return;
     this.batcher.push(text);
+    this.atLineStart = text.endsWith('\n');
   }
 
+  /** Writes `text` as a line of its own (starting a new line first if needed). */
   appendLine(text: string): void {
-    this.batcher.push(text + '\n');
+    this.batcher.push((this.atLineStart ? '' : '\n') + text + '\n');
+    this.atLineStart = true;
   }
 
   /** Writes what is waiting now (e.g. before a summary line the user should see at once). */
