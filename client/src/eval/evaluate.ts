@@ -71,6 +71,7 @@ export class Evaluator {
     this.active.set(evalId, source);
     void vscode.commands.executeCommand('setContext', 'sema.evaluating', true);
     this.inline.show(doc.uri, pendingAt, { text: pendingText(), hover: 'Evaluating…', isError: false });
+    this.output.appendLine(`⏵ eval ${vscode.workspace.asRelativePath(doc.uri)}:${pendingAt.start.line + 1}`);
     try {
       const result = await c.sendRequest(EvaluateRequest, { ...params, evalId }, source.token);
       this.output.flush();

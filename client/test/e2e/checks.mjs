@@ -92,6 +92,17 @@ export function checks(wb, fake) {
       return found.text;
     }],
 
+    ['the ▶ Run code lens evaluates its form', async () => {
+      await wb.openFile('e2e/eval.sema', 'base');
+      await wb.runCommand('Sema: Clear Inline Results');
+      const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Run' });
+      await lens.nth(1).waitFor({ timeout: 20000 });
+      await lens.nth(1).click();
+      const found = await wb.until('inline result => 42 from the code lens', async () => (await wb.inlineDecorations()).find((d) => d.text.includes('=> 42')), 30000);
+      await wb.screenshot('code-lens-run');
+      return found.text;
+    }],
+
     ['an evaluation error shows inline in red', async () => {
       await wb.openFile('e2e/eval-error.sema', 'car');
       await wb.gotoLine(1, 2);
@@ -138,6 +149,25 @@ export function checks(wb, fake) {
       if (!req) throw new Error('no request from the Run File check');
       if (req.body.max_tokens !== 256) throw new Error(`max_tokens=${req.body.max_tokens}, expected 256 (SEMA_DEFAULT_MAX_TOKENS)`);
       return `max_tokens ${req.body.max_tokens}`;
+    }],
+
+    ['Alt+Enter evaluates the top-level form; its llm/stream chunks stream to the panel', async () => {
+      await wb.openFile('e2e/stream.sema', 'Tell me a story');
+      await wb.gotoLine(2, 3);
+      await page.keyboard.press('Alt+Enter');
+      const firstSeen = {};
+      await wb.until('5 chunks after the eval header', async () => {
+        const text = await wb.outputText();
+        const i = text.lastIndexOf('⏵ eval e2e/stream.sema:2');
+        if (i < 0) return false;
+        for (let n = 1; n <= 5; n++) if (text.slice(i).includes(`chunk-${n} `) && !firstSeen[n]) firstSeen[n] = Date.now();
+        return Object.keys(firstSeen).length === 5;
+      }, 30000, 50);
+      const found = await wb.until('the streamed text inline', async () => (await wb.inlineDecorations()).find((d) => d.text.includes('chunk-1')), 15000);
+      await wb.screenshot('evaluate-stream');
+      const spread = firstSeen[5] - firstSeen[1];
+      if (spread < 800) throw new Error(`chunks did not arrive one by one (first to last in ${spread} ms)`);
+      return `chunks over ${spread} ms; inline ${found.text.slice(0, 60)}`;
     }],
 
     ['Cancel stops a long stream at once', async () => {
