@@ -4,6 +4,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Files written into the test workspace (next to a copy of test-workspace/) for these checks. */
 export const e2eFiles = {
+  'e2e/highlight.sema': ';; Highlighting sample\n#| Block comments |#\n(define config {:name "tour" :max-tokens 100})\n(define numbers [1 2 3])\n(println (:name config))\n',
+  'e2e/unclosed.sema': ';; Deliberately broken: never closed.\n(define (broken x)\n  (+ x 1)\n',
+  'e2e/runtime-error.sema': ';; Fails when run.\n(define x 1)\n(println "before the error")\n(undefined-function x)\n',
+  // Workspace settings of the test: runs get SEMA_DEFAULT_MAX_TOKENS=256.
+  '.vscode/settings.json': JSON.stringify({ 'sema.llm.maxTokens': 256, 'sema.trace.server': 'verbose' }, null, 2),
   'e2e/stream.sema': ';; Streams a multi-chunk answer from the (fake) model.\n(llm/stream "Tell me a story in chunks.")\n(newline)\n(println "stream done")\n',
   'e2e/long.sema': ';; A stream too long to finish: the test cancels it.\n(llm/stream "Tell me a LONG story.")\n(println "never printed")\n',
   'e2e/eval.sema': '(define base 40)\n(+ base 2)\n',
@@ -24,7 +29,7 @@ export function checks(wb, fake) {
   const page = wb.page;
   return [
     ['highlighting is applied with distinct colours', async () => {
-      await wb.openFile('tour/basics.sema', 'square');
+      await wb.openFile('e2e/highlight.sema', 'numbers');
       const colours = {
         comment: await wb.tokenColor('Block comments', false),
         'special form': await wb.tokenColor('define'),
@@ -46,7 +51,7 @@ export function checks(wb, fake) {
     }],
 
     ['a broken file gets a diagnostic', async () => {
-      await wb.openFile('broken/unclosed.sema', 'broken');
+      await wb.openFile('e2e/unclosed.sema', 'broken');
       await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 30000 });
       await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
       const problems = page.locator('.markers-panel .monaco-list-row');
@@ -144,7 +149,7 @@ export function checks(wb, fake) {
     }],
 
     ['the sema.llm.maxTokens setting reaches the LLM call', async () => {
-      // test-workspace/.vscode/settings.json sets 256; e2e/stream.sema gives no :max-tokens.
+      // the test workspace's .vscode/settings.json sets 256; e2e/stream.sema gives no :max-tokens.
       const req = [...fake.requests].reverse().find((r) => JSON.stringify(r.body?.messages ?? '').includes('story in chunks'));
       if (!req) throw new Error('no request from the Run File check');
       if (req.body.max_tokens !== 256) throw new Error(`max_tokens=${req.body.max_tokens}, expected 256 (SEMA_DEFAULT_MAX_TOKENS)`);
@@ -192,7 +197,7 @@ export function checks(wb, fake) {
     }],
 
     ['a run error shows a clickable file:line:col', async () => {
-      await wb.openFile('broken/runtime-error.sema', 'undefined-function');
+      await wb.openFile('e2e/runtime-error.sema', 'undefined-function');
       await wb.runCommand('Sema: Run File');
       const toast = page.locator('.notifications-toasts', { hasText: 'Go to Error' });
       await toast.waitFor({ timeout: 30000 });

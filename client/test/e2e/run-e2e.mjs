@@ -123,11 +123,11 @@ try {
   log(`opening the workbench (${DEV ? 'extension under development: ' + REPO : 'installed .vsix'})`);
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'tour' }).waitFor({ timeout: 60000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^e2e$/ }).waitFor({ timeout: 60000 });
 
   const wb = new Workbench(page, { workspace: WS, userData: UD, shotsDir: SHOTS });
   // The extension's contributions are loaded once a .sema editor shows the Sema language mode.
-  await wb.openFile('tour/basics.sema', 'square');
+  await wb.openFile('e2e/highlight.sema', 'numbers');
   await page.locator('[id="status.editor.mode"]', { hasText: 'Sema' }).waitFor({ timeout: 60000 });
   for (const [name, fn] of checks(wb, fake)) {
     if (ONLY && !ONLY.split(',').some((o) => name.includes(o))) continue;

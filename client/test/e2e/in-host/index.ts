@@ -23,7 +23,7 @@ const tests: Array<[string, () => Promise<void>]> = [
     for (const id of contributed) assert.ok(all.has(id), `${id} registered`);
   }],
   ['.sema files get the sema language', async () => {
-    const editor = await openInWorkspace('tour/basics.sema');
+    const editor = await openInWorkspace('e2e/highlight.sema');
     assert.equal(editor.document.languageId, 'sema');
   }],
   ['Evaluate Selection returns the last value through the language server', async () => {
