@@ -13,6 +13,7 @@ export const e2eFiles = {
   'e2e/long.sema': ';; A stream too long to finish: the test cancels it.\n(llm/stream "Tell me a LONG story.")\n(println "never printed")\n',
   'e2e/eval.sema': '(define base 40)\n(+ base 2)\n',
   'e2e/eval-error.sema': '(car 5)\n',
+  'e2e/flood.sema': ';; Prints about 30 MB.\n(define (flood i)\n  (when (< i 300000)\n    (println "line " i " ......................................................................................")\n    (flood (+ i 1))))\n(flood 0)\n(println "flood done")\n',
   'e2e/scratch.sema': ';; completion\n\n',
 };
 
@@ -194,6 +195,28 @@ export function checks(wb, fake) {
       if (!req?.closedEarly) throw new Error(`the HTTP stream was not aborted (${fake.requests.length - before} request(s), ${req?.chunksSent} chunks sent)`);
       if (await page.locator('.statusbar', { hasText: 'Sema: running' }).count()) throw new Error('status bar still says running');
       return `stopped ${took} ms after Cancel at chunk ${atCancel} of ${req.body ? 200 : '?'}`;
+    }],
+
+    ['a run printing 30 MB keeps the editor responsive; the panel gets the end of it', async () => {
+      await wb.openFile('e2e/flood.sema', 'flood');
+      await wb.runCommand('Sema: Run File');
+      await page.locator('.statusbar', { hasText: 'Sema: running' }).waitFor({ timeout: 15000 });
+      // While the output pours in, the workbench must still react: open and close the palette.
+      const t = Date.now();
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10000 });
+      const paletteMs = Date.now() - t;
+      await page.keyboard.press('Escape');
+      const text = await wb.until('the run to end', async () => {
+        const out = lastRun(await wb.outputText(), 'flood.sema');
+        return out.includes('■ exited') && out;
+      }, 60000);
+      await wb.screenshot('flood');
+      if (!text.includes('flood done')) throw new Error('the end of the output is missing');
+      if (!/exited with code 0/.test(text)) throw new Error(`the run failed:\n${text.slice(-500)}`);
+      const log = wb.semaChannelLog();
+      if (!log.includes('characters of output skipped')) throw new Error('no batching notice: all 30 MB went to the panel');
+      return `palette opened in ${paletteMs} ms during the run; output log ${(log.length / 1e6).toFixed(1)} MB`;
     }],
 
     ['a run error shows a clickable file:line:col', async () => {
