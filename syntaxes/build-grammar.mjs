@@ -30,11 +30,14 @@ pow pprint print print-error println println-error procedure? promise-forced? pr
 read-stdin record? reduce rest retry reverse round sin sort sort-by spy sqrt str string string->char string->float
 string->keyword string->list string->number string->symbol string->utf8 string-append string-ci=? string-length string-ref
 string? substring symbol->string symbol? take take-while tap time truncate type update-in utf8->string vals vector vector->list
-vector? zero? zip sleep exit shell env tool? message? agent? conversation embed`.split(/\s+/);
+vector? zero? zip sleep exit shell env tool? message? agent? conversation embed __nil? mapcar fold any? some? every? hash-ref
+hash-map? string-split string-join string-trim string-upcase string-downcase make-string bytevector->string string->bytevector
+time-ms`.split(/\s+/);
 /** Module prefixes whose `prefix/name` symbols are standard-library functions (llm/ is separate). */
 export const modules = ['string', 'list', 'map', 'vector', 'math', 'stream', 'async', 'sys', 'path', 'text', 'term', 'http', 'time',
   'channel', 'regex', 'io', 'hash', 'base64', 'json', 'csv', 'file', 'fs', 'uuid', 'env', 'bit', 'conversation', 'prompt',
-  'message', 'agent', 'tool', 'embedding', 'kv', 'char', 'bytevector', 'datetime', 'toml', 'crypto', 'context', 'f64-array', 'i64-array'];
+  'message', 'agent', 'tool', 'embedding', 'kv', 'char', 'bytevector', 'datetime', 'toml', 'crypto', 'context', 'f64-array', 'i64-array',
+  'hashmap', 'document', 'integer', 'number', 'symbol', 'keyword', 'utf8'];
 
 const captured = (name) => ({ name });
 
