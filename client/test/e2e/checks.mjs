@@ -26,29 +26,56 @@ const lastRun = (text, file) => {
 
 export const TEST_API_KEY = 'sk-ant-e2e-0123456789abcdef';
 
+/** Comments, strings, keywords, special forms and builtins each in a colour of their own, none plain. */
+async function distinctColours(wb) {
+  const colours = {
+    comment: await wb.tokenColor('Block comments', false),
+    'special form': await wb.tokenColor('define'),
+    builtin: await wb.tokenColor('println'),
+    keyword: await wb.tokenColor(':max-tokens'),
+    string: await wb.tokenColor('"tour"', false),
+    plain: await wb.tokenColor('numbers'),
+  };
+  const seen = new Map();
+  for (const [role, c] of Object.entries(colours)) {
+    if (!c) throw new Error(`no rendered token for ${role}: ${JSON.stringify(colours)}`);
+    if (seen.has(c)) throw new Error(`${role} and ${seen.get(c)} share colour ${c}: ${JSON.stringify(colours)}`);
+    seen.set(c, role);
+  }
+  return JSON.stringify(colours);
+}
+
+async function setTheme(wb, label) {
+  await wb.runCommand('Preferences: Color Theme', 'Select Color Theme');
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.fill(label);
+  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10000 });
+  await wb.page.keyboard.press('Enter');
+  await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await wb.until(`${label} applied`, () => wb.page.evaluate((dark) => document.querySelector('.monaco-workbench')?.classList.contains(dark ? 'vs-dark' : 'vs'), label.startsWith('Dark')), 10000);
+}
+
 export function checks(wb, fake) {
   const page = wb.page;
   return [
-    ['highlighting is applied with distinct colours', async () => {
+    ['highlighting: distinct colours in Dark Modern, and an editor title Run button', async () => {
       await wb.openFile('e2e/highlight.sema', 'numbers');
-      const colours = {
-        comment: await wb.tokenColor('Block comments', false),
-        'special form': await wb.tokenColor('define'),
-        builtin: await wb.tokenColor('println'),
-        keyword: await wb.tokenColor(':max-tokens'),
-        string: await wb.tokenColor('"tour"', false),
-        plain: await wb.tokenColor('numbers'),
-      };
-      await wb.screenshot('highlighting');
+      const colours = await distinctColours(wb);
+      await wb.screenshot('highlighting-dark');
       const runButton = page.locator('.editor-actions .action-label[aria-label*="Run File"]');
       if (!(await runButton.count())) throw new Error('no Run File button in the editor title');
-      const seen = new Map();
-      for (const [role, c] of Object.entries(colours)) {
-        if (!c) throw new Error(`no rendered token for ${role}: ${JSON.stringify(colours)}`);
-        if (seen.has(c)) throw new Error(`${role} and ${seen.get(c)} share colour ${c}: ${JSON.stringify(colours)}`);
-        seen.set(c, role);
+      return colours;
+    }],
+
+    ['highlighting: distinct colours in Light Modern', async () => {
+      await setTheme(wb, 'Light Modern');
+      try {
+        const colours = await distinctColours(wb);
+        await wb.screenshot('highlighting-light');
+        return colours;
+      } finally {
+        await setTheme(wb, 'Dark Modern');
       }
-      return JSON.stringify(colours);
     }],
 
     ['a broken file gets a diagnostic', async () => {
