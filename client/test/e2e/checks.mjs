@@ -46,7 +46,7 @@ async function distinctColours(wb) {
 }
 
 async function setTheme(wb, label) {
-  await wb.runCommand('Preferences: Color Theme', 'Select Color Theme');
+  await wb.runCommand('Preferences: Color Theme', 'Modern'); // the picker lists the Modern themes
   const input = wb.page.locator('.quick-input-widget input');
   await input.fill(label);
   await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10000 });
