@@ -1,5 +1,8 @@
 // The end-to-end checks, in the order they run inside one workbench window. Each returns a short
 // detail string and leaves a screenshot in test-results/e2e/.
+import fs from 'node:fs';
+import path from 'node:path';
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Files written into the test workspace (next to a copy of test-workspace/) for these checks. */
@@ -45,14 +48,14 @@ async function distinctColours(wb) {
   return JSON.stringify(colours);
 }
 
+/** Switches the colour theme through the user settings file, which the workbench applies live. */
 async function setTheme(wb, label) {
-  await wb.runCommand('Preferences: Color Theme', 'Modern'); // the picker lists the Modern themes
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.fill(label);
-  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10000 });
-  await wb.page.keyboard.press('Enter');
-  await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await wb.until(`${label} applied`, () => wb.page.evaluate((dark) => document.querySelector('.monaco-workbench')?.classList.contains(dark ? 'vs-dark' : 'vs'), label.startsWith('Dark')), 10000);
+  const file = path.join(wb.userData, 'User', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+  settings['workbench.colorTheme'] = `Default ${label}`;
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  const dark = label.startsWith('Dark');
+  await wb.until(`${label} applied`, () => wb.page.evaluate((d) => document.querySelector('.monaco-workbench')?.classList.contains(d ? 'vs-dark' : 'vs'), dark), 15000);
 }
 
 export function checks(wb, fake) {
