@@ -1,8 +1,5 @@
 // The end-to-end checks, in the order they run inside one workbench window. Each returns a short
 // detail string and leaves a screenshot in test-results/e2e/.
-import fs from 'node:fs';
-import path from 'node:path';
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Files written into the test workspace (next to a copy of test-workspace/) for these checks. */
@@ -29,7 +26,10 @@ const lastRun = (text, file) => {
 
 export const TEST_API_KEY = 'sk-ant-e2e-0123456789abcdef';
 
-/** Comments, strings, keywords, special forms and builtins each in a colour of their own, none plain. */
+/**
+ * Comments, strings, keywords, special forms and builtins each in a colour of their own, none plain.
+ * (Light Modern is checked by syntaxes/test/theme-colors.test.ts with VS Code's theme files.)
+ */
 async function distinctColours(wb) {
   const colours = {
     comment: await wb.tokenColor('Block comments', false),
@@ -48,16 +48,6 @@ async function distinctColours(wb) {
   return JSON.stringify(colours);
 }
 
-/** Switches the colour theme through the user settings file, which the workbench applies live. */
-async function setTheme(wb, label) {
-  const file = path.join(wb.userData, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  settings['workbench.colorTheme'] = `Default ${label}`;
-  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
-  const dark = label.startsWith('Dark');
-  await wb.until(`${label} applied`, () => wb.page.evaluate((d) => document.querySelector('.monaco-workbench')?.classList.contains(d ? 'vs-dark' : 'vs'), dark), 15000);
-}
-
 export function checks(wb, fake) {
   const page = wb.page;
   return [
@@ -68,17 +58,6 @@ export function checks(wb, fake) {
       const runButton = page.locator('.editor-actions .action-label[aria-label*="Run File"]');
       if (!(await runButton.count())) throw new Error('no Run File button in the editor title');
       return colours;
-    }],
-
-    ['highlighting: distinct colours in Light Modern', async () => {
-      await setTheme(wb, 'Light Modern');
-      try {
-        const colours = await distinctColours(wb);
-        await wb.screenshot('highlighting-light');
-        return colours;
-      } finally {
-        await setTheme(wb, 'Dark Modern');
-      }
     }],
 
     ['a broken file gets a diagnostic', async () => {
