@@ -82,6 +82,17 @@ export class Workbench {
       .join('');
   }
 
+  /** Every log file of this VS Code run (output channels, extension host, language server), joined. */
+  allLogs() {
+    const logs = path.join(this.userData, 'logs');
+    if (!fs.existsSync(logs)) return '';
+    return fs.readdirSync(logs, { recursive: true })
+      .map((f) => path.join(logs, String(f)))
+      .filter((f) => fs.statSync(f).isFile())
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
+  }
+
   /** Text of decorations after lines of the active editor (inline results), as rendered. */
   async inlineDecorations() {
     return this.page.evaluate(() => {
