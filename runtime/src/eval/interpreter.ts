@@ -137,7 +137,7 @@ export class Interpreter implements InterpreterLike, CallContext {
   }
 
   gensym(prefix = 'g'): string {
-    return `${prefix}__${++this.gensymCounter}`;
+    return `${prefix}__${this.gensymCounter++}`;
   }
 
   unboundError(name: string, scope: Scope | null, span: Span | undefined, file: string | undefined): SemaError {
@@ -238,7 +238,7 @@ export class Interpreter implements InterpreterLike, CallContext {
   }
 
   private dispatch(m: MultiMethod, args: Value[]): Value {
-    const key = this.apply(m.dispatch, args);
+    const key = this.apply(m.dispatch, args.slice());
     const method = m.methods.get(mapKey(key)) ?? m.defaultMethod;
     if (method === undefined) {
       throw new SemaError(`no method in multimethod '${m.name}' for dispatch value: ${printValue(key)}`, 'eval');
@@ -246,9 +246,12 @@ export class Interpreter implements InterpreterLike, CallContext {
     return method;
   }
 
-  /** Calls any procedure from native code (the args array is not kept). */
+  /**
+   * Calls any procedure from native code. The callee may keep `args` as its frame, so
+   * pass an array built for this call (never a list value or your own `args`).
+   */
   apply(fn: Value, args: Value[]): Value {
-    return this.invoke(fn, fn instanceof Closure ? args.slice() : args, undefined);
+    return this.invoke(fn, args, undefined);
   }
 
   /** Compiles and runs one form at top level. */
