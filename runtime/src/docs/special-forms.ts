@@ -160,6 +160,12 @@ const threading: BuiltinDoc[] = [
     summary: 'Evaluates `expr`; unless it is nil, binds it to `name` and evaluates `then`, otherwise `else`.',
     examples: ['(if-let (u nil) (:name u) "nobody")  ; => "nobody"'],
   }),
+  macro('for-range', {
+    signatures: ['(for-range (name start end) body ...)', '(for-range (name start end step) body ...)'],
+    params: ['binding', 'body'],
+    summary: 'Evaluates the body with `name` bound to `start`, `start + step`, ... while it is below `end` (step defaults to 1). Returns nil.',
+    examples: ['(for-range (i 0 10 3) (print i))  ; prints 0369'],
+  }),
   macro('dotimes', {
     signatures: ['(dotimes (name count) body ...)'],
     params: ['binding', 'body'],
