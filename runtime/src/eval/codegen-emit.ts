@@ -1,0 +1,450 @@
+// Emits the JS source of one lambda body for the code-generation tier (codegen.ts).
+// Every sub-expression's value lands in a fresh JS temporary, in evaluation order, so the
+// generated code evaluates exactly what the closure compiler would, in the same order.
+// Forms outside the supported subset are compiled by the closure compiler and called with
+// the current frame; that needs real frames, so in "locals" mode (variables are JS locals)
+// meeting one aborts with NeedFrames and the lambda is emitted again in "frames" mode,
+// where every scope level is a Frame laid out exactly as the closure compiler lays it out.
+
+import type { Span } from '../reader/span';
+import { specialForms, type Compiler } from './compiler';
+import { Scope, type LocalRef } from './scope';
+import { NativeFn, Sym, Vector, type Value } from './values';
+
+export class NeedFrames extends Error {}
+
+export interface GenRequest {
+  readonly nreq: number;
+  readonly scope: Scope;
+  readonly body: readonly Value[];
+  readonly parent: Value;
+  readonly firstBodyIndex: number;
+  readonly span: Span | undefined;
+  /** Calls in tail position to this name may loop when they reach the same closure. */
+  readonly selfName: string | undefined;
+}
+
+/** Where a value goes: `null` = return it (tail position), a temp name, or `false` = discard. */
+type Dest = null | string | false;
+
+interface Level {
+  readonly scope: Scope;
+  /** Frames mode: JS variable holding this level's Frame. */
+  readonly frame: string;
+  /** Locals mode: JS variable for each slot. */
+  readonly ids: string[];
+}
+
+const ELSE = Sym.of('else');
+const LAMBDA = Sym.of('lambda');
+const FN = Sym.of('fn');
+
+/** Inlined two-argument integer operations: arithmetic checks the safe range, comparisons don't need to. */
+const ARITH: Record<string, string> = { '+': '+', '-': '-', '*': '*' };
+const COMPARE: Record<string, string> = { '<': '<', '>': '>', '<=': '<=', '>=': '>=', '=': '===' };
+/** Inlined one-argument builtins: [fast-path condition, fast-path value] for argument `x`. */
+const UNARY: Record<string, (x: string) => [string, string]> = {
+  not: (x) => ['true', `(${x} === null || ${x} === false)`],
+  car: (x) => [`Array.isArray(${x}) && ${x}.length > 0`, `${x}[0]`],
+  cdr: (x) => [`Array.isArray(${x}) && ${x}.length > 0`, `${x}.slice(1)`],
+};
+
+export class Emitter {
+  readonly lines: string[] = [];
+  readonly consts: unknown[] = [];
+  /** Set when a self tail call was compiled to `continue L`. */
+  looped = false;
+  private readonly constIds = new Map<unknown, string>();
+  private readonly levels: Level[] = [];
+  private n = 0;
+
+  constructor(
+    private readonly c: Compiler,
+    private readonly req: GenRequest,
+    readonly frames: boolean,
+    /** Macro expansions by form, shared by both attempts so a macro runs once per form. */
+    private readonly expansions: Map<Value[], Value>,
+  ) {}
+
+  run(): void {
+    const { scope, nreq, body, parent, firstBodyIndex, span } = this.req;
+    const ids = Array.from({ length: nreq }, (_, i) => `p${i}`);
+    this.levels.push({ scope, frame: 'f0', ids });
+    this.body(body, parent, firstBodyIndex, span, null);
+  }
+
+  constDecls(): string {
+    return this.consts.length ? `const ${this.consts.map((_, i) => `K${i} = K[${i}]`).join(', ')};` : '';
+  }
+
+  private k(v: unknown): string {
+    let id = this.constIds.get(v);
+    if (id === undefined) {
+      id = `K${this.consts.length}`;
+      this.consts.push(v);
+      this.constIds.set(v, id);
+    }
+    return id;
+  }
+
+  private emit(line: string): void {
+    this.lines.push(line);
+  }
+
+  private tmp(): string {
+    return `t${this.n++}`;
+  }
+
+  private get scope(): Scope {
+    return this.levels[this.levels.length - 1]!.scope;
+  }
+
+  private get frame(): string {
+    return this.levels[this.levels.length - 1]!.frame;
+  }
+
+  private deliver(value: string, dest: Dest): void {
+    if (dest === null) this.emit(`return ${value};`);
+    else if (dest === false) this.emit(`${value};`);
+    else this.emit(`${dest} = ${value};`);
+  }
+
+  /** Evaluates `x` now into a JS expression that is safe to use later (a temp or a constant). */
+  private val(x: Value, span: Span | undefined): string {
+    if (typeof x === 'number') return x < 0 || Object.is(x, -0) ? `(${x})` : String(x);
+    if (x === null || typeof x === 'boolean') return String(x);
+    if (typeof x === 'string' || (!Array.isArray(x) && !(x instanceof Sym) && !(x instanceof Vector) && typeof x === 'object' && x.kind !== 'map')) {
+      return this.k(x);
+    }
+    if (x instanceof Sym) return this.ref(x, span);
+    const t = this.tmp();
+    this.emit(`let ${t};`);
+    this.gen(x, span, t);
+    return t;
+  }
+
+  private gen(x: Value, span: Span | undefined, dest: Dest): void {
+    if (Array.isArray(x)) return this.list(x, this.c.spanOf(x, span), dest);
+    if (x instanceof Vector) {
+      const s = this.c.spanOf(x, span);
+      const items = x.items.map((item, i) => this.val(item, this.c.childSpan(x, i, s)));
+      return this.deliver(`new VEC([${items.join(', ')}])`, dest);
+    }
+    if (x !== null && typeof x === 'object' && !(x instanceof Sym) && x.kind === 'map') return this.fallback(x, span, dest);
+    if (dest !== false) this.deliver(this.val(x, span), dest);
+  }
+
+  /** A compiled-by-the-closure-compiler form, run with the current frame. */
+  private fallback(x: Value, span: Span | undefined, dest: Dest, code = () => this.c.compile(x, this.scope, dest === null, span)): void {
+    if (!this.frames) throw new NeedFrames();
+    this.deliver(`${this.k(code())}(${this.frame})`, dest);
+  }
+
+  private slot(local: LocalRef): string {
+    const { depth, index } = local;
+    if (depth < this.levels.length) {
+      const level = this.levels[this.levels.length - 1 - depth]!;
+      if (this.frames) return `${level.frame}.v[${index}]`;
+      const id = level.ids[index];
+      if (id === undefined) throw new NeedFrames();
+      return id;
+    }
+    return `env${'.up'.repeat(depth - this.levels.length)}.v[${index}]`;
+  }
+
+  private ref(x: Sym, span: Span | undefined): string {
+    const t = this.tmp();
+    const local = this.scope.lookup(x.name);
+    const unbound = `throw I.unboundError(${this.k(x.name)}, ${this.k(this.scope)}, ${this.k(span)}, ${this.k(this.c.file)});`;
+    if (local) {
+      this.emit(`const ${t} = ${this.slot(local)};`);
+      if (local.late) this.emit(`if (${t} === undefined) ${unbound}`);
+    } else {
+      this.emit(`const ${t} = ${this.k(this.c.interp.cell(x.name))}.value;`);
+      this.emit(`if (${t} === undefined) ${unbound}`);
+    }
+    return t;
+  }
+
+  private body(forms: readonly Value[], parent: Value, first: number, span: Span | undefined, dest: Dest): void {
+    if (forms.length === 0) return this.deliver('null', dest);
+    forms.forEach((form, i) => this.gen(form, this.c.childSpan(parent, first + i, span), i === forms.length - 1 ? dest : false));
+  }
+
+  private list(x: Value[], span: Span | undefined, dest: Dest): void {
+    if (x.length === 0) return this.deliver('[]', dest);
+    const head = x[0]!;
+    if (head instanceof Sym && !this.scope.lookup(head.name)) {
+      if (specialForms.has(head.name)) {
+        if (!this.special(head.name, x, span, dest)) this.fallback(x, span, dest);
+        return;
+      }
+      const macro = this.c.macroFor(head, this.scope);
+      if (macro) {
+        let expansion = this.expansions.get(x);
+        if (expansion === undefined) {
+          expansion = this.c.expandMacro(macro, x, span);
+          this.expansions.set(x, expansion);
+        }
+        return this.gen(expansion, span, dest);
+      }
+    }
+    this.call(x, span, dest);
+  }
+
+  /** Emits a supported special form; false (having emitted nothing) if unsupported or malformed. */
+  private special(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const c = this.c;
+    const child = (i: number): Span | undefined => c.childSpan(x, i, span);
+    switch (name) {
+      case 'quote':
+        if (x.length !== 2) return false;
+        this.deliver(this.k(x[1]), dest);
+        return true;
+      case 'if': {
+        if (x.length !== 3 && x.length !== 4) return false;
+        const t = this.val(x[1]!, child(1));
+        this.emit(`if (${t} !== null && ${t} !== false) {`);
+        this.gen(x[2]!, child(2), dest);
+        this.emit('} else {');
+        if (x.length === 4) this.gen(x[3]!, child(3), dest);
+        else this.deliver('null', dest);
+        this.emit('}');
+        return true;
+      }
+      case 'begin':
+      case 'progn':
+        this.body(x.slice(1), x, 1, span, dest);
+        return true;
+      case 'when':
+      case 'unless': {
+        if (x.length < 2) return false;
+        const t = this.val(x[1]!, child(1));
+        this.emit(`if (${name === 'when' ? '' : '!'}(${t} !== null && ${t} !== false)) {`);
+        this.body(x.slice(2), x, 2, span, dest);
+        this.emit('} else {');
+        this.deliver('null', dest);
+        this.emit('}');
+        return true;
+      }
+      case 'cond':
+        return this.cond(x, span, dest);
+      case 'and':
+      case 'or':
+        return this.andOr(name === 'and', x, span, dest);
+      case 'let':
+        return this.let(x, span, dest);
+      case 'let*':
+        return this.letStar(x, span, dest);
+      case 'set!':
+        return this.set(x, span, dest);
+    }
+    return false;
+  }
+
+  private cond(x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const clauses = x.slice(1);
+    if (!clauses.every((cl) => Array.isArray(cl) && cl.length > 0)) return false;
+    // Clauses after `else` are still compiled by the closure compiler (and may report errors).
+    const elseAt = clauses.findIndex((cl) => (cl as Value[])[0] === ELSE);
+    if (elseAt >= 0 && elseAt !== clauses.length - 1) return false;
+    let open = 0;
+    for (let i = 0; i < clauses.length; i++) {
+      const clause = clauses[i] as Value[];
+      const cs = this.c.childSpan(x, i + 1, span);
+      const run = (): void => (clause.length === 1 ? this.deliver('true', dest) : this.body(clause.slice(1), clause, 1, cs, dest));
+      if (i === elseAt) {
+        run();
+        break;
+      }
+      const t = this.val(clause[0]!, this.c.childSpan(clause, 0, cs));
+      this.emit(`if (${t} !== null && ${t} !== false) {`);
+      run();
+      this.emit('} else {');
+      open++;
+    }
+    if (elseAt < 0) this.deliver('null', dest);
+    for (let i = 0; i < open; i++) this.emit('}');
+    return true;
+  }
+
+  private andOr(isAnd: boolean, x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const parts = x.slice(1);
+    if (parts.length === 0) {
+      this.deliver(isAnd ? 'true' : 'false', dest);
+      return true;
+    }
+    const last = parts.length - 1;
+    for (let i = 0; i < last; i++) {
+      const t = this.val(parts[i]!, this.c.childSpan(x, i + 1, span));
+      this.emit(`if (${isAnd ? '' : '!'}(${t} === null || ${t} === false)) {`);
+      this.deliver(t, dest);
+      this.emit('} else {');
+    }
+    this.gen(parts[last]!, this.c.childSpan(x, last + 1, span), dest);
+    for (let i = 0; i < last; i++) this.emit('}');
+    return true;
+  }
+
+  /** `let`/`let*` bindings when every target is a symbol: [name, init, init span]. */
+  private bindings(x: Value[], span: Span | undefined): [string, Value, Span | undefined][] | undefined {
+    const raw = x[1];
+    if (x.length < 2 || !Array.isArray(raw)) return undefined;
+    const bs = this.c.childSpan(x, 1, span);
+    const out: [string, Value, Span | undefined][] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const b = raw[i];
+      if (!Array.isArray(b) || b.length < 1 || b.length > 2 || !(b[0] instanceof Sym)) return undefined;
+      out.push([b[0].name, b.length === 2 ? b[1]! : null, this.c.childSpan(b, 1, this.c.childSpan(raw, i, bs))]);
+    }
+    return out;
+  }
+
+  /** A binding's init; a lambda gets the bound name, as the closure compiler's compileNamed does. */
+  private init(name: string, init: Value, span: Span | undefined): string {
+    if (Array.isArray(init) && (init[0] === LAMBDA || init[0] === FN) && init.length >= 2 && !this.scope.lookup((init[0] as Sym).name)) {
+      const t = this.tmp();
+      this.emit(`let ${t};`);
+      const scope = this.scope;
+      this.fallback(init, span, t, () => this.c.compileLambda(name, init[1]!, init.slice(2), scope, this.c.spanOf(init, span), init, 2));
+      return t;
+    }
+    return this.val(init, span);
+  }
+
+  private newLevel(scope: Scope): Level {
+    const frame = `f${this.levels.length}_${this.n++}`;
+    if (this.frames) this.emit(`const ${frame} = new FR([], ${this.frame});`);
+    return { scope, frame, ids: [] };
+  }
+
+  private bind(level: Level, index: number, value: string): void {
+    if (this.frames) this.emit(`${level.frame}.v[${index}] = ${value};`);
+    else {
+      const id = `v${this.n++}`;
+      this.emit(`let ${id} = ${value};`);
+      level.ids[index] = id;
+    }
+  }
+
+  private letBody(x: Value[], span: Span | undefined, dest: Dest, level: Level): void {
+    const body = x.slice(2);
+    this.c.prescanDefines(body, level.scope);
+    this.levels.push(level);
+    if (!this.frames && level.ids.length !== level.scope.names.length) throw new NeedFrames();
+    this.body(body, x, 2, span, dest);
+    this.levels.pop();
+  }
+
+  private let(x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const bindings = this.bindings(x, span);
+    if (bindings === undefined) return false;
+    const values = bindings.map(([name, init, s]) => this.init(name, init, s));
+    const scope = new Scope(this.scope);
+    const level = this.newLevel(scope);
+    bindings.forEach(([name], i) => this.bind(level, scope.add(name), values[i]!));
+    this.letBody(x, span, dest, level);
+    return true;
+  }
+
+  private letStar(x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const bindings = this.bindings(x, span);
+    if (bindings === undefined) return false;
+    const scope = new Scope(this.scope);
+    const level = this.newLevel(scope);
+    this.levels.push(level);
+    for (const [name, init, s] of bindings) {
+      const value = this.init(name, init, s);
+      this.bind(level, scope.add(name), value);
+    }
+    this.levels.pop();
+    this.letBody(x, span, dest, level);
+    return true;
+  }
+
+  private set(x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const target = x[1];
+    if (x.length !== 3 || !(target instanceof Sym)) return false;
+    const local = this.scope.lookup(target.name);
+    if (local) {
+      const v = this.val(x[2]!, this.c.childSpan(x, 2, span));
+      this.emit(`${this.slot(local)} = ${v};`);
+    } else {
+      const cell = this.k(this.c.interp.cell(target.name));
+      const where = this.c.childSpan(x, 1, span);
+      this.emit(`if (${cell}.value === undefined) throw I.unboundError(${this.k(target.name)}, ${this.k(this.scope)}, ${this.k(where)}, ${this.k(this.c.file)});`);
+      const v = this.val(x[2]!, this.c.childSpan(x, 2, span));
+      this.emit(`${cell}.value = ${v};`);
+    }
+    this.deliver('null', dest);
+    return true;
+  }
+
+  private call(x: Value[], span: Span | undefined, dest: Dest): void {
+    const head = x[0]!;
+    const n = x.length - 1;
+    const S = this.k(span);
+    if (head instanceof Sym && !this.scope.lookup(head.name) && this.inline(head.name, x, span, dest)) return;
+    const fn = this.val(head, this.c.childSpan(x, 0, span));
+    const argList = x.slice(1).map((a, i) => this.val(a, this.c.childSpan(x, i + 1, span)));
+    const args = argList.join(', ');
+    if (dest === null) {
+      if (head instanceof Sym && head.name === this.req.selfName && n === this.req.nreq) {
+        // Same code and same captured frame: the same function, so loop instead of returning a TailCall.
+        this.emit(`if (${fn} instanceof GC && ${fn}.direct === direct && ${fn}.env === env) {`);
+        if (this.frames) this.emit(`f0 = new FR([${args}], env);`);
+        else argList.forEach((a, i) => this.emit(`p${i} = ${a};`));
+        this.emit('if ((++I.calls & 4095) === 0) I.checkInterrupt();');
+        this.emit('continue L;');
+        this.emit('}');
+        this.looped = true;
+      }
+      this.emit(`return new TC(${fn}, [${args}], ${S});`);
+      return;
+    }
+    let r = dest;
+    if (r === false) {
+      r = this.tmp();
+      this.emit(`let ${r};`);
+    }
+    this.emit(`if (${fn} instanceof GC && ${fn}.arity === ${n}) {`);
+    this.emit(`try { ${r} = ${fn}.direct(${fn}.env${n ? ', ' + args : ''}); } catch (e) { throw I.annotate(e, ${fn}, ${S}); }`);
+    this.emit(`if (${r} instanceof TC) ${r} = I.invoke(${r}.fn, ${r}.args, ${r}.span);`);
+    this.emit(`} else if (${fn} instanceof NF) {`);
+    this.emit(`try { ${r} = ${fn}.impl([${args}], I); } catch (e) { throw I.annotate(e, ${fn}, ${S}); }`);
+    this.emit(`} else ${r} = I.invoke(${fn}, [${args}], ${S});`);
+  }
+
+  /** Inline fast path for a call to a global builtin, guarded by "the global still holds it". */
+  private inline(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const n = x.length - 1;
+    const op2 = n === 2 ? (ARITH[name] ?? COMPARE[name]) : undefined;
+    const op1 = n === 1 ? UNARY[name] : undefined;
+    if (op2 === undefined && op1 === undefined) return false;
+    const cellValue = this.c.interp.cell(name);
+    const builtin = cellValue.value;
+    if (!(builtin instanceof NativeFn) || builtin.name !== name) return false;
+    const C = this.k(cellValue);
+    const B = this.k(builtin);
+    const S = this.k(span);
+    const t = this.tmp();
+    if (op1) {
+      const a = this.val(x[1]!, this.c.childSpan(x, 1, span));
+      const [cond, fast] = op1(a);
+      this.emit(`const ${t} = ${C}.value === ${B} && ${cond} ? ${fast} : I.invoke(${C}.value, [${a}], ${S});`);
+    } else {
+      const l = this.val(x[1]!, this.c.childSpan(x, 1, span));
+      const r = this.val(x[2]!, this.c.childSpan(x, 2, span));
+      const guard = `typeof ${l} === 'number' && typeof ${r} === 'number' && ${C}.value === ${B}`;
+      if (ARITH[name]) {
+        // `+ 0` turns the -0 of e.g. (* 0 -5) into the integer 0.
+        this.emit(`let ${t};`);
+        this.emit(`if (!(${guard} && Number.isSafeInteger(${t} = ${l} ${op2} ${r} + 0))) ${t} = I.invoke(${C}.value, [${l}, ${r}], ${S});`);
+      } else {
+        this.emit(`const ${t} = ${guard} ? ${l} ${op2} ${r} : I.invoke(${C}.value, [${l}, ${r}], ${S});`);
+      }
+    }
+    this.deliver(t, dest);
+    return true;
+  }
+}

@@ -1,0 +1,100 @@
+// Code-generation tier for lambda bodies. The closure compiler (compiler.ts) turns every
+// node into its own JS closure, so each `code(f)` call site sees many different targets and
+// V8 cannot inline across nodes. Here a lambda's whole body becomes the source of one JS
+// function, built once per lambda with `new Function`, which V8 optimizes as a unit:
+// parameters are JS locals (or frame slots when the body makes closures), integer
+// arithmetic is inlined behind "still the builtin?" guards, calls to other generated
+// lambdas go straight to their JS function, and self tail calls become a loop.
+// The emitter itself is in codegen-emit.ts.
+
+import type { Span } from '../reader/span';
+import { Closure, TailCall, type Code, type Compiler, type LambdaCodegen, type LambdaShape } from './compiler';
+import { Emitter, NeedFrames, type GenRequest } from './codegen-emit';
+import { Frame } from './scope';
+import { NativeFn, Vector, type ParamInfo, type Value } from './values';
+import { stackDepthError, type Interpreter } from './interpreter';
+
+/** Entry used by generated call sites: runs the body with depth accounting; may return a TailCall. */
+export type DirectFn = (env: Frame | null, ...args: Value[]) => Value;
+
+/** A closure whose body was generated: `direct` takes its `arity` arguments as JS arguments. */
+export class GenClosure extends Closure {
+  constructor(
+    name: string | undefined,
+    params: ParamInfo,
+    doc: string | undefined,
+    body: Code,
+    env: Frame | null,
+    shape: LambdaShape,
+    file: string | undefined,
+    span: Span | undefined,
+    readonly direct: DirectFn,
+    readonly arity: number,
+  ) {
+    super(name, params, doc, body, env, shape, file, span);
+  }
+}
+
+/** Compiler hook (installed by the Interpreter unless `codegen: false`). */
+export const lambdaCodegen: LambdaCodegen = (c, lambda) => {
+  const req: GenRequest = { ...lambda, selfName: lambda.name };
+  // Internal defines need real frame slots, so those bodies start in frame mode.
+  const needsFrames = lambda.scope.names.length !== lambda.nreq;
+  const expansions = new Map<Value[], Value>();
+  let emitter: Emitter | undefined;
+  if (!needsFrames) {
+    try {
+      emitter = new Emitter(c, req, false, expansions);
+      emitter.run();
+    } catch (e) {
+      if (!(e instanceof NeedFrames)) throw e;
+      emitter = undefined;
+    }
+  }
+  if (emitter === undefined) {
+    emitter = new Emitter(c, req, true, expansions);
+    emitter.run();
+  }
+  const built = build(c, emitter, lambda.nreq);
+  if (built === undefined) return undefined;
+  const { body, direct } = built;
+  const nreq = lambda.nreq;
+  return {
+    body,
+    make: (name, params, doc, env, shape, file, span) => new GenClosure(name, params, doc, body, env, shape, file, span, direct, nreq),
+  };
+};
+
+/** Wraps the emitted body into `inner`, `direct` and `body` and instantiates them. */
+function build(c: Compiler, e: Emitter, nreq: number): { body: Code; direct: DirectFn } | undefined {
+  const ps = Array.from({ length: nreq }, (_, i) => `p${i}`);
+  const args = ps.join(', ');
+  const bodyLines = e.looped ? ['L: for (;;) {', ...e.lines, '}'] : e.lines;
+  const src = [
+    '"use strict";',
+    e.constDecls(),
+    e.frames
+      ? `function inner(f0) {\nconst env = f0.up;\n${bodyLines.join('\n')}\n}`
+      : `function inner(env${nreq ? ', ' + args : ''}) {\n${bodyLines.join('\n')}\n}`,
+    `function direct(env${nreq ? ', ' + args : ''}) {`,
+    'if (++I.depth > I.maxDepth) throw DEPTH(I.maxDepth);',
+    'if ((++I.calls & 4095) === 0) I.checkInterrupt();',
+    e.frames ? `const r = inner(new FR([${args}], env));` : `const r = inner(env${nreq ? ', ' + args : ''});`,
+    'I.depth--;',
+    'return r;',
+    '}',
+    e.frames ? 'const body = inner;' : `function body(f) { return inner(f.up${ps.map((_, i) => `, f.v[${i}]`).join('')}); }`,
+    'return [body, direct];',
+  ].join('\n');
+  let factory: (...xs: unknown[]) => [Code, DirectFn];
+  try {
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'DEPTH', 'K', src) as typeof factory;
+  } catch (err) {
+    // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
+    if (err instanceof SyntaxError) return undefined;
+    throw err;
+  }
+  const interp: Interpreter = c.interp;
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, stackDepthError, e.consts);
+  return { body, direct };
+}
