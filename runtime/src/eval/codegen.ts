@@ -55,7 +55,7 @@ export const lambdaCodegen: LambdaCodegen = (c, lambda) => {
     emitter = new Emitter(c, req, true, expansions);
     emitter.run();
   }
-  const built = build(c, emitter, lambda.nreq);
+  const built = build(c, emitter, lambda.nreq, lambda.name);
   if (built === undefined) return undefined;
   const { body, direct } = built;
   const nreq = lambda.nreq;
@@ -65,8 +65,31 @@ export const lambdaCodegen: LambdaCodegen = (c, lambda) => {
   };
 };
 
+/** `Interpreter.apply` (natives calling back) on a generated closure of matching arity: no frame, no copy. */
+export function applyDirect(interp: Interpreter, fn: GenClosure, args: Value[]): Value {
+  let r: Value;
+  try {
+    switch (args.length) {
+      case 0:
+        r = fn.direct(fn.env);
+        break;
+      case 1:
+        r = fn.direct(fn.env, args[0]!);
+        break;
+      case 2:
+        r = fn.direct(fn.env, args[0]!, args[1]!);
+        break;
+      default:
+        r = fn.direct(fn.env, ...args);
+    }
+  } catch (e) {
+    throw interp.annotate(e, fn, undefined);
+  }
+  return r instanceof TailCall ? interp.invoke(r.fn, r.args, r.span) : r;
+}
+
 /** Wraps the emitted body into `inner`, `direct` and `body` and instantiates them. */
-function build(c: Compiler, e: Emitter, nreq: number): { body: Code; direct: DirectFn } | undefined {
+function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined): { body: Code; direct: DirectFn } | undefined {
   const ps = Array.from({ length: nreq }, (_, i) => `p${i}`);
   const args = ps.join(', ');
   const bodyLines = e.looped ? ['L: for (;;) {', ...e.lines, '}'] : e.lines;
@@ -85,6 +108,8 @@ function build(c: Compiler, e: Emitter, nreq: number): { body: Code; direct: Dir
     '}',
     e.frames ? 'const body = inner;' : `function body(f) { return inner(f.up${ps.map((_, i) => `, f.v[${i}]`).join('')}); }`,
     'return [body, direct];',
+    // Names the generated code in profiles and JS stack traces after the Sema function.
+    `//# sourceURL=sema-gen:${(name ?? 'lambda').replace(/[^\w?!*<>=+-]/g, '_')}`,
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
