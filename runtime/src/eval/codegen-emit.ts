@@ -39,15 +39,38 @@ const ELSE = Sym.of('else');
 const LAMBDA = Sym.of('lambda');
 const FN = Sym.of('fn');
 
-/** Inlined two-argument integer operations: arithmetic checks the safe range, comparisons don't need to. */
-const ARITH: Record<string, string> = { '+': '+', '-': '-', '*': '*' };
-const COMPARE: Record<string, string> = { '<': '<', '>': '>', '<=': '<=', '>=': '>=', '=': '===' };
-/** Inlined one-argument builtins: [fast-path condition, fast-path value] for argument `x`. */
-const UNARY: Record<string, (x: string) => [string, string]> = {
-  not: (x) => ['true', `(${x} === null || ${x} === false)`],
-  car: (x) => [`Array.isArray(${x}) && ${x}.length > 0`, `${x}[0]`],
-  cdr: (x) => [`Array.isArray(${x}) && ${x}.length > 0`, `${x}.slice(1)`],
+/**
+ * Builtins inlined at call sites (only while the global still holds the builtin seen at
+ * compile time): for argument expressions `a`, the condition under which the fast path
+ * gives exactly the builtin's result, and that result; otherwise the builtin is called.
+ * `s` is a scratch variable. Integers are JS numbers; `+ 0` turns -0 into 0.
+ */
+/** What compiler.ts inlines itself: its slow path is a plain call even in tail position. */
+const CLOSURE_COMPILER_INLINES = new Set(['+', '-', '*', '<', '>', '<=', '>=', '=']);
+const INLINE: Record<string, { arity: number; fast: (a: string[], s: string) => [string, string] }> = {};
+const num2 = (a: string[]): string => `typeof ${a[0]} === 'number' && typeof ${a[1]} === 'number'`;
+for (const op of ['+', '-', '*']) {
+  INLINE[op] = { arity: 2, fast: (a, s) => [`${num2(a)} && Number.isSafeInteger(${s} = ${a[0]} ${op} ${a[1]} + 0)`, s] };
+}
+for (const [name, op] of [['<', '<'], ['>', '>'], ['<=', '<='], ['>=', '>='], ['=', '===']] as const) {
+  INLINE[name] = { arity: 2, fast: (a) => [num2(a), `${a[0]} ${op} ${a[1]}`] };
+}
+const unary = (names: string[], fast: (x: string) => [string, string]): void => {
+  for (const name of names) INLINE[name] = { arity: 1, fast: (a) => fast(a[0]!) };
 };
+unary(['not'], (x) => ['true', `(${x} === null || ${x} === false)`]);
+unary(['car', 'first'], (x) => [`Array.isArray(${x}) && ${x}.length > 0`, `${x}[0]`]);
+unary(['cdr', 'rest'], (x) => [`Array.isArray(${x}) && ${x}.length > 0`, `${x}.slice(1)`]);
+unary(['null?'], (x) => [`Array.isArray(${x})`, `${x}.length === 0`]);
+unary(['pair?'], (x) => [`Array.isArray(${x})`, `${x}.length > 0`]);
+unary(['zero?'], (x) => [`typeof ${x} === 'number'`, `${x} === 0`]);
+unary(['even?'], (x) => [`typeof ${x} === 'number'`, `${x} % 2 === 0`]);
+unary(['odd?'], (x) => [`typeof ${x} === 'number'`, `${x} % 2 !== 0`]);
+INLINE['modulo'] = { arity: 2, fast: (a) => [`${num2(a)} && ${a[1]} !== 0`, `${a[0]} % ${a[1]} + 0`] };
+INLINE['cons'] = { arity: 2, fast: (a) => [`Array.isArray(${a[1]})`, `[${a[0]}].concat(${a[1]})`] };
+// Distinct non-identical symbols/keywords/atoms are never equal; anything else asks the builtin.
+const atom = (x: string): string => `(typeof ${x} !== 'object' || ${x} === null || ${x} instanceof SYM || ${x} instanceof KW)`;
+INLINE['eq?'] = { arity: 2, fast: (a) => [`${a[0]} === ${a[1]} || ${atom(a[0]!)} || ${atom(a[1]!)}`, `${a[0]} === ${a[1]}`] };
 
 export class Emitter {
   readonly lines: string[] = [];
@@ -418,32 +441,26 @@ export class Emitter {
   /** Inline fast path for a call to a global builtin, guarded by "the global still holds it". */
   private inline(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean {
     const n = x.length - 1;
-    const op2 = n === 2 ? (ARITH[name] ?? COMPARE[name]) : undefined;
-    const op1 = n === 1 ? UNARY[name] : undefined;
-    if (op2 === undefined && op1 === undefined) return false;
-    const cellValue = this.c.interp.cell(name);
-    const builtin = cellValue.value;
+    const spec = name === 'list' ? { arity: n, fast: (a: string[]): [string, string] => ['true', `[${a.join(', ')}]`] } : INLINE[name];
+    if (spec === undefined || spec.arity !== n) return false;
+    const cell = this.c.interp.cell(name);
+    const builtin = cell.value;
     if (!(builtin instanceof NativeFn) || builtin.name !== name) return false;
-    const C = this.k(cellValue);
+    const C = this.k(cell);
     const B = this.k(builtin);
     const S = this.k(span);
+    const args = x.slice(1).map((a, i) => this.val(a, this.c.childSpan(x, i + 1, span)));
+    const scratch = this.tmp();
+    const [cond, fast] = spec.fast(args, scratch);
     const t = this.tmp();
-    if (op1) {
-      const a = this.val(x[1]!, this.c.childSpan(x, 1, span));
-      const [cond, fast] = op1(a);
-      this.emit(`const ${t} = ${C}.value === ${B} && ${cond} ? ${fast} : I.invoke(${C}.value, [${a}], ${S});`);
-    } else {
-      const l = this.val(x[1]!, this.c.childSpan(x, 1, span));
-      const r = this.val(x[2]!, this.c.childSpan(x, 2, span));
-      const guard = `typeof ${l} === 'number' && typeof ${r} === 'number' && ${C}.value === ${B}`;
-      if (ARITH[name]) {
-        // `+ 0` turns the -0 of e.g. (* 0 -5) into the integer 0.
-        this.emit(`let ${t};`);
-        this.emit(`if (!(${guard} && Number.isSafeInteger(${t} = ${l} ${op2} ${r} + 0))) ${t} = I.invoke(${C}.value, [${l}, ${r}], ${S});`);
-      } else {
-        this.emit(`const ${t} = ${guard} ? ${l} ${op2} ${r} : I.invoke(${C}.value, [${l}, ${r}], ${S});`);
-      }
+    if (cond.includes(scratch)) this.emit(`let ${scratch};`);
+    const guard = cond === 'true' ? `${C}.value === ${B}` : `${C}.value === ${B} && ${cond}`;
+    if (dest === null && !CLOSURE_COMPILER_INLINES.has(name)) {
+      // In tail position the slow path is a tail call, as it is without the inline fast path.
+      this.emit(`return ${guard} ? ${fast} : new TC(${C}.value, [${args.join(', ')}], ${S});`);
+      return true;
     }
+    this.emit(`const ${t} = ${guard} ? ${fast} : I.invoke(${C}.value, [${args.join(', ')}], ${S});`);
     this.deliver(t, dest);
     return true;
   }

@@ -11,7 +11,7 @@ import type { Span } from '../reader/span';
 import { Closure, TailCall, type Code, type Compiler, type LambdaCodegen, type LambdaShape } from './compiler';
 import { Emitter, NeedFrames, type GenRequest } from './codegen-emit';
 import { Frame } from './scope';
-import { NativeFn, Vector, type ParamInfo, type Value } from './values';
+import { Keyword, NativeFn, Sym, Vector, type ParamInfo, type Value } from './values';
 import { stackDepthError, type Interpreter } from './interpreter';
 
 /** Entry used by generated call sites: runs the body with depth accounting; may return a TailCall. */
@@ -113,13 +113,13 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
-    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'DEPTH', 'K', src) as typeof factory;
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
     if (err instanceof SyntaxError) return undefined;
     throw err;
   }
   const interp: Interpreter = c.interp;
-  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, stackDepthError, e.consts);
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, e.consts);
   return { body, direct };
 }
