@@ -417,7 +417,7 @@ export class Emitter {
         this.emit(`if (${fn} instanceof GC && ${fn}.direct === direct && ${fn}.env === env) {`);
         if (this.frames) this.emit(`f0 = new FR([${args}], env);`);
         else argList.forEach((a, i) => this.emit(`p${i} = ${a};`));
-        this.emit('if ((++I.calls & 4095) === 0) I.checkInterrupt();');
+        this.emit('TICK(I);');
         this.emit('continue L;');
         this.emit('}');
         this.looped = true;

@@ -65,6 +65,15 @@ export const lambdaCodegen: LambdaCodegen = (c, lambda) => {
   };
 };
 
+/**
+ * Counts a call or loop iteration; every 4096th checks for an interrupt. One shared function
+ * (inlined by V8) rather than code in each generated body: its rare branch then gets type
+ * feedback early, so optimized generated code is not thrown away when it is first taken.
+ */
+function tick(interp: Interpreter): void {
+  if ((++interp.calls & 0xfff) === 0) interp.checkInterrupt();
+}
+
 /** `Interpreter.apply` (natives calling back) on a generated closure of matching arity: no frame, no copy. */
 export function applyDirect(interp: Interpreter, fn: GenClosure, args: Value[]): Value {
   let r: Value;
@@ -101,7 +110,7 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
       : `function inner(env${nreq ? ', ' + args : ''}) {\n${bodyLines.join('\n')}\n}`,
     `function direct(env${nreq ? ', ' + args : ''}) {`,
     'if (++I.depth > I.maxDepth) throw DEPTH(I.maxDepth);',
-    'if ((++I.calls & 4095) === 0) I.checkInterrupt();',
+    'TICK(I);',
     e.frames ? `const r = inner(new FR([${args}], env));` : `const r = inner(env${nreq ? ', ' + args : ''});`,
     'I.depth--;',
     'return r;',
@@ -113,13 +122,13 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
-    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'K', src) as typeof factory;
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
     if (err instanceof SyntaxError) return undefined;
     throw err;
   }
   const interp: Interpreter = c.interp;
-  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, e.consts);
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, e.consts);
   return { body, direct };
 }
