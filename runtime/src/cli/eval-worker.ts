@@ -45,6 +45,13 @@ port.on('message', (req: EvalRequest) => {
     if (!req.capture && (req.print === 'always' || (req.print === 'non-nil' && value !== null))) post({ t: 'out', s: (value ?? 'nil') + '\n' });
     reply = { t: 'done', id: req.id, ok: true, value, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: null, elapsedMs: Math.round(performance.now() - start) };
   } catch (e) {
+    if (e instanceof SemaError && e.type === 'exit') {
+      const exitCode = typeof e.fields.code === 'number' ? e.fields.code : 0;
+      reply = { t: 'done', id: req.id, ok: exitCode === 0, value: null, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: null, elapsedMs: Math.round(performance.now() - start), exitCode };
+      Atomics.store(init.interrupt, 0, 0);
+      post(reply);
+      return;
+    }
     reply = { t: 'done', id: req.id, ok: false, value: null, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: errorReply(e, req.code, req.file), elapsedMs: Math.round(performance.now() - start) };
   }
   Atomics.store(init.interrupt, 0, 0);

@@ -45,6 +45,11 @@ function reportFailure(r: EvalReply): void {
   if (r.error) process.stderr.write(r.error.report + '\n');
 }
 
+/** The process status after `r`: the program's `(exit code)`, else 0 or 1. */
+function statusOf(r: EvalReply): number {
+  return r.exitCode ?? (r.ok ? 0 : 1);
+}
+
 async function loadFiles(session: EvalSession, loads: string[]): Promise<boolean> {
   for (const f of loads) {
     const path = resolve(f);
@@ -92,9 +97,9 @@ async function run(cmd: Command): Promise<number> {
       if (!(await loadFiles(session, cmd.loads))) return 1;
       const r = await session.eval(code, path, 'never');
       if (!r.ok) reportFailure(r);
-      if (cmd.interactive) return startRepl([], true, VERSION, session);
+      if (cmd.interactive && r.exitCode === undefined) return startRepl([], true, VERSION, session);
       await session.close();
-      return r.ok ? 0 : 1;
+      return statusOf(r);
     }
     case 'expr': {
       const session = newSession([]);
@@ -102,9 +107,9 @@ async function run(cmd: Command): Promise<number> {
       if (!(await loadFiles(session, cmd.loads))) return 1;
       const r = await session.eval(cmd.code, undefined, cmd.alwaysPrint ? 'always' : 'non-nil');
       if (!r.ok) reportFailure(r);
-      if (cmd.interactive) return startRepl([], true, VERSION, session);
+      if (cmd.interactive && r.exitCode === undefined) return startRepl([], true, VERSION, session);
       await session.close();
-      return r.ok ? 0 : 1;
+      return statusOf(r);
     }
     case 'eval': {
       const code = cmd.stdin ? readStdin() : cmd.code!;
@@ -116,10 +121,10 @@ async function run(cmd: Command): Promise<number> {
       if (cmd.json) {
         const error = r.error ? { message: r.error.message, ...(r.error.hint ? { hint: r.error.hint } : {}), line: r.error.line ?? null, col: r.error.col ?? null } : null;
         process.stdout.write(JSON.stringify({ ok: r.ok, value: r.value, stdout: r.stdout, stderr: r.stderr, error, elapsedMs: r.elapsedMs }) + '\n');
-        return r.ok ? 0 : 1;
+        return statusOf(r);
       }
       if (!r.ok) reportFailure(r);
-      return r.ok ? 0 : 1;
+      return statusOf(r);
     }
   }
 }

@@ -22,6 +22,8 @@ export interface EvalReply {
   readonly stderr: string;
   readonly error: { message: string; hint?: string; line?: number; col?: number; report: string } | null;
   readonly elapsedMs: number;
+  /** Set when the program called `(exit code)`: the CLI ends with this status. */
+  readonly exitCode?: number;
 }
 
 export type WorkerMessage = EvalReply | { readonly t: 'out' | 'err'; readonly s: string };

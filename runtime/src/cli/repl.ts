@@ -87,6 +87,11 @@ export async function startRepl(loads: string[], quiet: boolean, version: string
       rl.pause();
       const r = await session.eval(code, undefined, 'non-nil');
       if (!r.ok && r.error) process.stderr.write(r.error.report + '\n');
+      if (r.exitCode !== undefined) {
+        rl.close();
+        await session.close();
+        return r.exitCode;
+      }
       rl.resume();
     }
     rl.prompt();

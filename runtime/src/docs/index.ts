@@ -3,10 +3,20 @@
 
 import type { BuiltinDoc } from './types';
 import { coreDocs } from './core';
+import { listDocs } from './lists';
+import { mapDocs } from './maps';
+import { mathDocs } from './math';
+import { predicateDocs, vectorDocs } from './predicates';
+import { stringDocs } from './strings';
+import { charDocs } from './chars';
+import { ioDocs } from './io';
+import { jsonDocs, regexDocs, bytevectorDocs, httpDocs } from './data-formats';
+import { datetimeDocs, systemDocs } from './system';
+import { textDocs } from './text';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

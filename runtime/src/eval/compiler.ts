@@ -191,7 +191,8 @@ export class Compiler {
   private compileList(x: Value[], scope: Scope | null, tail: boolean, span: Span | undefined): Code {
     if (x.length === 0) return () => [];
     const head = x[0]!;
-    if (head instanceof Sym && !scope?.lookup(head.name)) {
+    if (head instanceof Sym) {
+      // Special forms cannot be shadowed (as in the reference); macros can.
       const special = specialForms.get(head.name);
       if (special) {
         try {

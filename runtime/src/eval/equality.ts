@@ -199,12 +199,15 @@ export function mapFromPairs(pairs: readonly Value[]): SemaMap {
 }
 
 export function mapGet(m: SemaMap | SemaHashMap, k: Value): Value | undefined {
-  return m.table.get(mapKey(k))?.[1];
+  return m.getEntry(mapKey(k))?.[1];
 }
 
 /** A copy of `m` with `k` set to `v` (maps are immutable). */
 export function mapAssoc<M extends SemaMap | SemaHashMap>(m: M, k: Value, v: Value): M {
-  const table = new Map(m.table);
-  table.set(mapKey(k), [k, v]);
-  return (m instanceof SemaMap ? new SemaMap(table) : new SemaHashMap(table)) as M;
+  return m.withEntry(mapKey(k), [k, v]) as M;
+}
+
+/** A copy of `m` without `k`. */
+export function mapDissoc<M extends SemaMap | SemaHashMap>(m: M, k: Value): M {
+  return m.withoutKey(mapKey(k)) as M;
 }

@@ -97,6 +97,7 @@ export class Interpreter implements InterpreterLike, CallContext {
 
   installModule(m: StdlibModule): void {
     for (const spec of m.builtins) this.define(spec.name, toNative(spec));
+    for (const c of m.constants ?? []) this.define(c.name, c.value);
   }
 
   interrupted(): boolean {
@@ -148,7 +149,11 @@ export class Interpreter implements InterpreterLike, CallContext {
     const hint =
       veteranHint(name) ??
       (() => {
-        const similar = suggestSimilar(name, [...(scope?.visibleNames() ?? []), ...this.globalNames()]);
+        // On equal distance the first candidate wins: locals, then the program's own globals, then builtins.
+        const globals = [...this.globals.values()].filter((c) => c.value !== undefined);
+        const own = globals.filter((c) => !(c.value instanceof NativeFn)).map((c) => c.name);
+        const builtins = globals.filter((c) => c.value instanceof NativeFn).map((c) => c.name);
+        const similar = suggestSimilar(name, [...(scope?.visibleNames() ?? []), ...own, ...builtins]);
         return similar ? `Did you mean '${similar}'?` : undefined;
       })();
     return new SemaError(`Unbound variable: ${name}`, 'unbound', { name }, hint).at(span ? { file, span } : undefined);

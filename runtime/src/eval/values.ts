@@ -3,6 +3,7 @@
 // lists are JS arrays (treated as immutable). Everything else is an object with a `kind`.
 // Floats are boxed (`Float`) so that `3.0` stays a float and prints as `3.0`.
 
+import { forEachLeaf, hashKey, insert, Leaf, lookup, remove, type Slot } from './hamt';
 
 export type Value =
   | null
@@ -82,36 +83,114 @@ export class Bytevector {
  */
 export type MapKey = string;
 
+type Entry = [Value, Value];
+
+let nextSeq = 0;
+
 /**
- * Sorted map (`{:a 1}`), immutable by convention: operations return new maps.
- * Entries are kept in a JS Map keyed by a canonical key; iteration order is the
- * reference's BTreeMap order (see `compareValues`), computed lazily and cached.
+ * Storage shared by both map kinds. A map is backed by a JS Map (`table`, as built by
+ * the reader and most stdlib functions) or by a persistent hash trie (after `withEntry`
+ * / `withoutKey`, which share structure with the original instead of copying it). Each
+ * form is derived from the other on first use and cached; neither is ever mutated.
  */
-export class SemaMap {
-  readonly kind = 'map';
-  private sorted: [Value, Value][] | undefined;
-  constructor(readonly table: Map<MapKey, [Value, Value]> = new Map()) {}
-  get size(): number {
-    return this.table.size;
+abstract class EntryTable {
+  private cachedTable: Map<MapKey, Entry> | undefined;
+  private trie: Slot<Entry> | null | undefined;
+  private readonly count: number;
+
+  constructor(table?: Map<MapKey, Entry>, trie?: Slot<Entry> | null, size?: number) {
+    if (trie !== undefined) {
+      this.trie = trie;
+      this.count = size ?? 0;
+    } else {
+      this.cachedTable = table ?? new Map();
+      this.count = this.cachedTable.size;
+    }
   }
+
+  /** Entries by canonical key, in insertion order. Do not mutate. */
+  get table(): Map<MapKey, Entry> {
+    if (this.cachedTable === undefined) {
+      const leaves: Leaf<Entry>[] = [];
+      forEachLeaf(this.trie ?? null, (l) => leaves.push(l));
+      leaves.sort((a, b) => a.seq - b.seq);
+      this.cachedTable = new Map(leaves.map((l) => [l.key, l.entry]));
+    }
+    return this.cachedTable;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The entry stored under a canonical key. */
+  getEntry(key: MapKey): Entry | undefined {
+    if (this.cachedTable !== undefined) return this.cachedTable.get(key);
+    return lookup(this.trie ?? null, key, hashKey(key))?.entry;
+  }
+
+  protected root(): Slot<Entry> | null {
+    if (this.trie === undefined) {
+      let node: Slot<Entry> | null = null;
+      const out = { added: false };
+      for (const [key, entry] of this.cachedTable!) node = insert(node, new Leaf(key, hashKey(key), entry, nextSeq++), 0, out);
+      this.trie = node;
+    }
+    return this.trie;
+  }
+
+  protected inserted(key: MapKey, entry: Entry): { trie: Slot<Entry>; size: number } {
+    const out = { added: false };
+    const trie = insert(this.root(), new Leaf(key, hashKey(key), entry, nextSeq++), 0, out);
+    return { trie, size: this.count + (out.added ? 1 : 0) };
+  }
+
+  protected removed(key: MapKey): { trie: Slot<Entry> | null; size: number } | undefined {
+    if (this.getEntry(key) === undefined) return undefined;
+    return { trie: remove(this.root(), key, hashKey(key), 0), size: this.count - 1 };
+  }
+}
+
+/**
+ * Sorted map (`{:a 1}`), immutable: operations return new maps.
+ * Entries are indexed by a canonical key; iteration order is the reference's BTreeMap
+ * order (see `compareValues`), computed lazily and cached.
+ */
+export class SemaMap extends EntryTable {
+  readonly kind = 'map';
+  private sorted: Entry[] | undefined;
   /** Entries in sorted key order. Do not mutate the returned array. */
-  entries(): [Value, Value][] {
+  entries(): Entry[] {
     if (this.sorted === undefined) {
       this.sorted = [...this.table.values()].sort((a, b) => compareHook.compare(a[0], b[0]));
     }
     return this.sorted;
   }
+  /** A new map with `entry` stored under `key` (the canonical key of entry[0]). */
+  withEntry(key: MapKey, entry: Entry): SemaMap {
+    const { trie, size } = this.inserted(key, entry);
+    return new SemaMap(undefined, trie, size);
+  }
+  /** A new map without `key` (this map itself when the key is absent). */
+  withoutKey(key: MapKey): SemaMap {
+    const r = this.removed(key);
+    return r === undefined ? this : new SemaMap(undefined, r.trie, r.size);
+  }
 }
 
 /** Hash map (`hashmap/new`): same shape as SemaMap but prints sorted and iterates in insertion order. */
-export class SemaHashMap {
+export class SemaHashMap extends EntryTable {
   readonly kind = 'hashmap';
-  constructor(readonly table: Map<MapKey, [Value, Value]> = new Map()) {}
-  get size(): number {
-    return this.table.size;
-  }
-  entries(): [Value, Value][] {
+  entries(): Entry[] {
     return [...this.table.values()];
+  }
+  withEntry(key: MapKey, entry: Entry): SemaHashMap {
+    const { trie, size } = this.inserted(key, entry);
+    return new SemaHashMap(undefined, trie, size);
+  }
+  withoutKey(key: MapKey): SemaHashMap {
+    const r = this.removed(key);
+    return r === undefined ? this : new SemaHashMap(undefined, r.trie, r.size);
   }
 }
 

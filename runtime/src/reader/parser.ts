@@ -183,6 +183,9 @@ class Parser {
       const name = t.slice(start, end);
       if (name === 'nil') return this.node('nil', start, end, [], name);
       if (name === 'true' || name === 'false') return this.node('bool', start, end, [], name === 'true' ? '#t' : '#f');
+      // IEEE specials read as floats so that printed `inf` / `-inf` / `NaN` read back.
+      const special = SPECIAL_FLOATS[name];
+      if (special !== undefined) return this.node('float', start, end, [], special);
       return this.node('symbol', start, end, [], name);
     }
     // A bad character: consume it (and any glued symbol characters) as one error node.
@@ -400,6 +403,21 @@ class Parser {
     return { kind: 'fstring', span: this.sp(start, this.pos), children, text: '', parts };
   }
 }
+
+const SPECIAL_FLOATS: Record<string, string> = {
+  inf: 'Infinity',
+  '+inf': 'Infinity',
+  Inf: 'Infinity',
+  Infinity: 'Infinity',
+  '+Infinity': 'Infinity',
+  '-inf': '-Infinity',
+  '-Infinity': '-Infinity',
+  nan: 'NaN',
+  NaN: 'NaN',
+  NAN: 'NaN',
+  '+nan': 'NaN',
+  '-nan': 'NaN',
+};
 
 const NAMED_CHARS: Record<string, string> = {
   space: ' ',

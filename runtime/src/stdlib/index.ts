@@ -1,5 +1,46 @@
 // Every stdlib module the interpreter installs at start-up.
 
 import type { StdlibModule } from './registry';
+import { arithmeticModule } from './arithmetic';
+import { bitwiseModule } from './bitwise';
+import { listHigherOrderModule } from './list-higher-order';
+import { listStatsModule } from './list-stats';
+import { listsModule } from './lists';
+import { mapNestedModule } from './map-nested';
+import { mapsModule } from './maps';
+import { mathModule } from './math';
+import { predicatesModule } from './predicates';
+import { vectorsModule } from './vectors';
+import { stringsModule } from './strings';
+import { ioModule } from './io';
+import { fileIoModule } from './file-io';
+import { jsonModule } from './json';
+import { regexModule } from './regex';
+import { datetimeModule } from './datetime';
+import { systemModule } from './system';
+import { bytevectorsModule } from './bytevectors';
+import { textModule } from './text';
+import { httpModule } from './http';
 
-export const allModules: StdlibModule[] = [];
+export const allModules: StdlibModule[] = [
+  arithmeticModule,
+  mathModule,
+  bitwiseModule,
+  listsModule,
+  listHigherOrderModule,
+  listStatsModule,
+  vectorsModule,
+  mapsModule,
+  mapNestedModule,
+  predicatesModule,
+  stringsModule,
+  ioModule,
+  fileIoModule,
+  jsonModule,
+  regexModule,
+  datetimeModule,
+  systemModule,
+  bytevectorsModule,
+  textModule,
+  httpModule,
+];

@@ -17,6 +17,8 @@ export interface StdlibModule {
   /** Same name as the docs module (`math`, `strings`, ...). */
   readonly name: string;
   readonly builtins: readonly BuiltinSpec[];
+  /** Global variables that are not functions (`pi`, `math/infinity`, ...). */
+  readonly constants?: readonly { readonly name: string; readonly value: Value }[];
 }
 
 /** Shorthand for a module's spec list: fn('car', 1, 1, ([l]) => ...). */

@@ -116,6 +116,8 @@ export function installControlForms(): void {
         interp.depth = depth;
         if (!handler) throw e;
         if (interp.interrupted()) throw e;
+        // `(exit code)` ends the program; like the reference's, it cannot be caught.
+        if (e instanceof SemaError && e.type === 'exit') throw e;
         return handler(f, asSemaError(e));
       } finally {
         if (fin) fin(f);
