@@ -197,7 +197,8 @@ export class Emitter {
   private list(x: Value[], span: Span | undefined, dest: Dest): void {
     if (x.length === 0) return this.deliver('[]', dest);
     const head = x[0]!;
-    if (head instanceof Sym && !this.scope.lookup(head.name)) {
+    if (head instanceof Sym) {
+      // Special forms cannot be shadowed (as in compiler.ts); macros can (macroFor checks).
       if (specialForms.has(head.name)) {
         if (!this.special(head.name, x, span, dest)) this.fallback(x, span, dest);
         return;
