@@ -455,7 +455,7 @@ export class Emitter {
     const [cond, fast] = spec.fast(args, scratch);
     const t = this.tmp();
     if (cond.includes(scratch)) this.emit(`let ${scratch};`);
-    const guard = cond === 'true' ? `${C}.value === ${B}` : `${C}.value === ${B} && ${cond}`;
+    const guard = cond === 'true' ? `${C}.value === ${B}` : `${C}.value === ${B} && (${cond})`;
     if (dest === null && !CLOSURE_COMPILER_INLINES.has(name)) {
       // In tail position the slow path is a tail call, as it is without the inline fast path.
       this.emit(`return ${guard} ? ${fast} : new TC(${C}.value, [${args.join(', ')}], ${S});`);

@@ -93,11 +93,13 @@ test('tail calls through generated code run in constant stack', () => {
 
 test('redefining a builtin takes effect inside already-generated code', () => {
   const it = interp(true);
-  it.evalString('(define (f a b) (+ a b)) (define (g x) (car x))');
+  it.evalString("(define (f a b) (+ a b)) (define (g x) (car x)) (define (h x) (list (eq? x 'a) (not x)))");
   assert.equal(printValue(it.evalString('(f 2 3)')), '5');
-  it.evalString('(define (+ a b) (* a b)) (define (car x) :mine)');
+  assert.equal(printValue(it.evalString("(h 'a)")), '(#t #f)');
+  it.evalString('(define (+ a b) (* a b)) (define (car x) :mine) (define (eq? a b) :eq) (define (not x) :not)');
   assert.equal(printValue(it.evalString('(f 2 3)')), '6');
   assert.equal(printValue(it.evalString("(g '(1 2))")), ':mine');
+  assert.equal(printValue(it.evalString("(h 'a)")), '(:eq :not)');
 });
 
 test('errors keep their messages, locations and hints', () => {
