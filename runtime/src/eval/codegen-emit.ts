@@ -9,7 +9,7 @@
 import type { Span } from '../reader/span';
 import { specialForms, type Compiler } from './compiler';
 import { Scope, type LocalRef } from './scope';
-import { NativeFn, Sym, Vector, type Value } from './values';
+import { Lambda, NativeFn, Sym, Vector, type Value } from './values';
 
 export class NeedFrames extends Error {}
 
@@ -24,8 +24,26 @@ export interface GenRequest {
   readonly selfName: string | undefined;
 }
 
-/** Where a value goes: `null` = return it (tail position), a temp name, or `false` = discard. */
-type Dest = null | string | false;
+/** Leaving an inlined named-let loop with a value: store it (unless `to` is false), then break. */
+interface Exit {
+  readonly to: string | false;
+  readonly brk: string;
+}
+
+/**
+ * Where a value goes: `null` = return it (tail position: calls may return a TailCall), a temp
+ * name, `false` = discard, or an Exit out of an inlined loop.
+ */
+type Dest = null | string | false | Exit;
+
+/** An inlined named let: its loop variables and where its body's value goes. */
+interface Loop {
+  readonly label: string;
+  readonly params: Level;
+  readonly bodyDest: Dest;
+  /** JS variable holding the span of the latest call into the loop (for error traces). */
+  readonly site: string;
+}
 
 interface Level {
   readonly scope: Scope;
@@ -33,9 +51,12 @@ interface Level {
   readonly frame: string;
   /** Locals mode: JS variable for each slot. */
   readonly ids: string[];
+  /** Set on the level holding an inlined named let's own name. */
+  readonly loop?: Loop;
 }
 
 const ELSE = Sym.of('else');
+const PARAM_MARKERS = new Set(['.', '&', '&rest', '&optional']);
 const LAMBDA = Sym.of('lambda');
 const FN = Sym.of('fn');
 
@@ -129,7 +150,8 @@ export class Emitter {
   private deliver(value: string, dest: Dest): void {
     if (dest === null) this.emit(`return ${value};`);
     else if (dest === false) this.emit(`${value};`);
-    else this.emit(`${dest} = ${value};`);
+    else if (typeof dest === 'string') this.emit(`${dest} = ${value};`);
+    else this.emit(`${dest.to === false ? '' : `${dest.to} = `}${value}; break ${dest.brk};`);
   }
 
   /** Evaluates `x` now into a JS expression that is safe to use later (a temp or a constant). */
@@ -163,10 +185,16 @@ export class Emitter {
     this.deliver(`${this.k(code())}(${this.frame})`, dest);
   }
 
+  private levelAt(depth: number): Level | undefined {
+    return this.levels[this.levels.length - 1 - depth];
+  }
+
   private slot(local: LocalRef): string {
     const { depth, index } = local;
     if (depth < this.levels.length) {
-      const level = this.levels[this.levels.length - 1 - depth]!;
+      const level = this.levelAt(depth)!;
+      // An inlined loop has no closure to read: only calls in tail position can use its name.
+      if (level.loop) throw new NeedFrames();
       if (this.frames) return `${level.frame}.v[${index}]`;
       const id = level.ids[index];
       if (id === undefined) throw new NeedFrames();
@@ -257,7 +285,7 @@ export class Emitter {
       case 'or':
         return this.andOr(name === 'and', x, span, dest);
       case 'let':
-        return this.let(x, span, dest);
+        return x[1] instanceof Sym ? this.namedLet(x, span, dest) : this.let(x, span, dest);
       case 'let*':
         return this.letStar(x, span, dest);
       case 'set!':
@@ -409,6 +437,7 @@ export class Emitter {
     const n = x.length - 1;
     const S = this.k(span);
     if (head instanceof Sym && !this.scope.lookup(head.name) && this.inline(head.name, x, span, dest)) return;
+    if (head instanceof Sym && this.loopCall(head, x, span, dest)) return;
     const fn = this.val(head, this.c.childSpan(x, 0, span));
     const argList = x.slice(1).map((a, i) => this.val(a, this.c.childSpan(x, i + 1, span)));
     const args = argList.join(', ');
@@ -418,6 +447,7 @@ export class Emitter {
         this.emit(`if (${fn} instanceof GC && ${fn}.direct === direct && ${fn}.env === env) {`);
         if (this.frames) this.emit(`f0 = new FR([${args}], env);`);
         else argList.forEach((a, i) => this.emit(`p${i} = ${a};`));
+        this.emit(`site = ${S}; self = ${fn};`);
         this.emit('TICK(I);');
         this.emit('continue L;');
         this.emit('}');
@@ -426,8 +456,9 @@ export class Emitter {
       this.emit(`return new TC(${fn}, [${args}], ${S});`);
       return;
     }
-    let r = dest;
-    if (r === false) {
+    let r: string;
+    if (typeof dest === 'string') r = dest;
+    else {
       r = this.tmp();
       this.emit(`let ${r};`);
     }
@@ -437,6 +468,80 @@ export class Emitter {
     this.emit(`} else if (${fn} instanceof NF) {`);
     this.emit(`try { ${r} = ${fn}.impl([${args}], I); } catch (e) { throw I.annotate(e, ${fn}, ${S}); }`);
     this.emit(`} else ${r} = I.invoke(${fn}, [${args}], ${S});`);
+    if (typeof dest === 'object' && dest !== null) this.deliver(r, dest);
+  }
+
+  /** A call to an inlined named let's own name: in tail position of its body, the next iteration. */
+  private loopCall(head: Sym, x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const local = this.scope.lookup(head.name);
+    const loop = local && local.depth < this.levels.length ? this.levelAt(local.depth)!.loop : undefined;
+    if (loop === undefined) return false;
+    if (dest !== loop.bodyDest || x.length - 1 !== loop.params.ids.length) throw new NeedFrames();
+    const args = x.slice(1).map((a, i) => this.val(a, this.c.childSpan(x, i + 1, span)));
+    args.forEach((a, i) => this.emit(`${loop.params.ids[i]} = ${a};`));
+    this.emit(`${loop.site} = ${this.k(span)};`);
+    this.emit('TICK(I);');
+    this.emit(`continue ${loop.label};`);
+    return true;
+  }
+
+  /**
+   * `(let name ((var init)...) body...)` as a JS loop, when `name` is only called in tail
+   * position of the body (anything else needs the closure: NeedFrames, then the closure
+   * compiler's named let). Depth, interrupt checks and error traces follow what calling
+   * the named-let closure does: entered like a call, each iteration like a tail call.
+   */
+  private namedLet(x: Value[], span: Span | undefined, dest: Dest): boolean {
+    if (this.frames || x.length < 3) return false;
+    const name = (x[1] as Sym).name;
+    const raw = x[2];
+    if (!Array.isArray(raw)) return false;
+    const bindings = this.bindings([x[0]!, raw], span);
+    if (bindings === undefined || bindings.some(([b]) => PARAM_MARKERS.has(b))) return false;
+    const bs = this.c.childSpan(x, 2, span);
+    const inits = bindings.map(([, init], i) => this.val(init, this.c.childSpan(raw[i]!, 1, this.c.childSpan(raw, i, bs))));
+    let body = x.slice(3);
+    let first = 3;
+    if (body.length > 1 && typeof body[0] === 'string') {
+      body = body.slice(1); // a docstring, as compileLambda reads it
+      first++;
+    }
+    const loopScope = new Scope(this.scope);
+    loopScope.add(name);
+    const paramScope = new Scope(loopScope);
+    const params: Level = { scope: paramScope, frame: '', ids: [] };
+    for (const [b] of bindings) params.ids[paramScope.add(b)] = `v${this.n++}`;
+    this.c.prescanDefines(body, paramScope);
+    if (params.ids.length !== paramScope.names.length) throw new NeedFrames();
+    const label = `M${this.n++}`;
+    const site = `s${this.n++}`;
+    const result = typeof dest === 'string' ? dest : `t${this.n++}`;
+    const tail = dest === null;
+    const bodyDest: Dest = tail ? null : { to: dest === false ? false : result, brk: label };
+    const fnName = this.k(new Lambda(name, { required: bindings.map(([b]) => b), optional: [], rest: undefined }, undefined));
+    const S = this.k(span);
+    if (!tail && typeof dest !== 'string') this.emit(`let ${result};`);
+    this.emit(`let ${site} = ${S};`);
+    // A tail-position named let replaces the current call (no new depth); otherwise it is a call.
+    if (!tail) this.emit(`if (++I.depth > I.maxDepth) throw I.annotate(DEPTH(I.maxDepth), ${fnName}, ${S});`);
+    this.emit('TICK(I);');
+    params.ids.forEach((id, i) => this.emit(`let ${id} = ${inits[i]};`));
+    this.emit('try {');
+    this.emit(`${label}: for (;;) {`);
+    this.levels.push({ scope: loopScope, frame: '', ids: [], loop: { label, params, bodyDest, site } });
+    this.levels.push(params);
+    this.body(body, x, first, span, bodyDest);
+    this.levels.pop();
+    this.levels.pop();
+    this.emit('}');
+    // Errors get the trace entry the loop closure's call would add; in tail position the
+    // caller's own entry is dropped, as the closure compiler's TailCall drops that frame.
+    this.emit(`} catch (e) { throw ${tail ? 'TANN(I, e' : 'I.annotate(e'}, ${fnName}, ${site}); }`);
+    if (!tail) {
+      this.emit('finally { I.depth--; }');
+      if (typeof dest === 'object' && dest !== null) this.deliver(result, dest);
+    }
+    return true;
   }
 
   /** Inline fast path for a call to a global builtin, guarded by "the global still holds it". */

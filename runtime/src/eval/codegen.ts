@@ -10,6 +10,7 @@
 import type { Span } from '../reader/span';
 import { Closure, TailCall, type Code, type Compiler, type LambdaCodegen, type LambdaShape } from './compiler';
 import { Emitter, NeedFrames, type GenRequest } from './codegen-emit';
+import { SemaError } from './errors';
 import { Frame } from './scope';
 import { Keyword, NativeFn, Sym, Vector, type ParamInfo, type Value } from './values';
 import { stackDepthError, type Interpreter } from './interpreter';
@@ -74,6 +75,26 @@ function tick(interp: Interpreter): void {
   if ((++interp.calls & 0xfff) === 0) interp.checkInterrupt();
 }
 
+/** Errors already given the trace entry of the call that replaced their caller's frame. */
+const callerEntryDropped = new WeakSet<SemaError>();
+
+/**
+ * Annotates an error escaping code that ran as a tail call of its caller (a self-tail-call
+ * loop, or a named let in tail position): the entry names the tail-called function and the
+ * latest call site, and the caller's own entry is skipped (Interpreter.annotate asks
+ * `dropCallerEntry`), since with real tail calls that caller's frame is already gone.
+ */
+function tailAnnotate(interp: Interpreter, e: unknown, fn: Value, span: Span | undefined): unknown {
+  const err = interp.annotate(e, fn, span);
+  if (err instanceof SemaError) callerEntryDropped.add(err);
+  return err;
+}
+
+/** True (once) for an error whose caller's trace entry must be skipped; see tailAnnotate. */
+export function dropCallerEntry(e: unknown): boolean {
+  return e instanceof SemaError && callerEntryDropped.delete(e);
+}
+
 /** `Interpreter.apply` (natives calling back) on a generated closure of matching arity: no frame, no copy. */
 export function applyDirect(interp: Interpreter, fn: GenClosure, args: Value[]): Value {
   let r: Value;
@@ -101,7 +122,11 @@ export function applyDirect(interp: Interpreter, fn: GenClosure, args: Value[]):
 function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined): { body: Code; direct: DirectFn } | undefined {
   const ps = Array.from({ length: nreq }, (_, i) => `p${i}`);
   const args = ps.join(', ');
-  const bodyLines = e.looped ? ['L: for (;;) {', ...e.lines, '}'] : e.lines;
+  // A self tail call loops; once it has, errors get the trace entry of that tail call and
+  // not the caller's (see tailAnnotate), as when the closure compiler runs the TailCall.
+  const bodyLines = e.looped
+    ? ['let site, self;', 'try {', 'L: for (;;) {', ...e.lines, '}', '} catch (e) { if (site !== undefined) throw TANN(I, e, self, site); throw e; }']
+    : e.lines;
   const src = [
     '"use strict";',
     e.constDecls(),
@@ -122,13 +147,13 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
-    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'K', src) as typeof factory;
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
     if (err instanceof SyntaxError) return undefined;
     throw err;
   }
   const interp: Interpreter = c.interp;
-  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, e.consts);
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, e.consts);
   return { body, direct };
 }

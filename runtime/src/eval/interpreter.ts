@@ -5,7 +5,7 @@ import { read } from '../reader';
 import { printValue } from '../reader/printer';
 import type { Span } from '../reader/span';
 import { Compiler, Closure, TailCall, type Code } from './compiler';
-import { applyDirect, GenClosure, lambdaCodegen } from './codegen';
+import { applyDirect, dropCallerEntry, GenClosure, lambdaCodegen } from './codegen';
 import { mapFromPairs, mapGet } from './equality';
 import { arityError, SemaError, suggestSimilar } from './errors';
 import { Cell, Frame, type Scope } from './scope';
@@ -210,6 +210,7 @@ export class Interpreter implements InterpreterLike, CallContext {
 
   /** Adds the call site to an error as it unwinds (location once, then trace frames). */
   annotate(e: unknown, fn: Value, span: Span | undefined): unknown {
+    if (dropCallerEntry(e)) return e;
     let err = e;
     if (e instanceof RangeError && /call stack/i.test(e.message)) err = stackDepthError(this.maxDepth);
     else if (e instanceof Error && !(e instanceof SemaError)) err = internalError(e);

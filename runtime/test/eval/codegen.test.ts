@@ -70,6 +70,30 @@ test('programs give the same results with the tier on and off', () => {
   for (const [src, expected] of cases) assert.equal(same(src), expected, src);
 });
 
+test('named lets and self tail calls: values, depth and error traces as with closures', () => {
+  const cases = [
+    '(define (f n) (let loop ((i 0) (acc 0)) (if (= i n) acc (loop (+ i 1) (+ acc i))))) (f 10)',
+    '(define (f n) (+ 1 (let loop ((i 0)) (if (= i n) i (loop (+ i 1)))))) (f 10)',
+    '(define (f n) (let loop ((i 0)) (when (< i n) (loop (+ i 1)))) :after) (f 5)',
+    '(define (f n) (let outer ((i 0) (acc 0)) (if (= i n) acc (let inner ((j 0) (a acc)) (if (= j i) (outer (+ i 1) a) (inner (+ j 1) (+ a 1))))))) (f 6)',
+    '(define (f n) (let loop ((i 0)) (if (= i n) loop (loop (+ i 1))))) (f 3)',
+    '(define (f n) (let loop ((i 0)) (if (= i n) 0 (+ 1 (loop (+ i 1)))))) (f 50)',
+    '(define (f n) (let loop ((i 0)) "doc" (if (= i n) i (loop (+ i 1))))) (f 4)',
+    '(define (f) (let loop () 7)) (f)',
+    '(define (f n) (let loop ((i 0)) (let ((loop (lambda (x) (* x 100)))) (loop i)))) (f 3)',
+    '(define (f n) (let loop ((i 0)) (if (= i n) (car 5) (loop (+ i 1))))) (f 3)',
+    '(define (f n) (let loop ((i 0)) (if (= i n) (undefined-fn) (loop (+ i 1))))) (f 3)',
+    '(define (f n) (list (let loop ((i 0)) (if (= i n) (car 5) (loop (+ i 1)))))) (f 3)',
+    '(define (f n) (list (let loop ((i 0)) (if (= i n) (car 5) (loop (+ i 1)))))) (f 0)',
+    '(define (f n) (if (= n 0) (car 5) (f (- n 1)))) (define (g) (list (f 3))) (g)',
+    '(define (f n) (if (= n 0) (+ 1 (error "x")) (f (- n 1)))) (define (g) (list (f 3))) (g)',
+    '(define (f n) (if (= n 0) (+ 1 (error "x")) (f (- n 1)))) (define (g) (list (f 0))) (g)',
+    '(define (f n) (let loop ((i n)) (if (= i 0) 0 (+ 1 (f (- i 1)))))) (f 6000)',
+    '(define (f n) (let loop ((i n)) (if (= i 0) (error "deep") (+ 1 (f (- i 1)))))) (f 20)',
+  ];
+  for (const src of cases) same(src);
+});
+
 test('lambdas in the supported subset really are generated', () => {
   const it = interp(true);
   it.evalString('(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))) (define (adder n) (lambda (x) (+ x n)))');
