@@ -179,10 +179,35 @@ export class Emitter {
     if (dest !== false) this.deliver(this.val(x, span), dest);
   }
 
-  /** A compiled-by-the-closure-compiler form, run with the current frame. */
+  /**
+   * A form compiled by the closure compiler, run with the current frame. In locals mode there
+   * are no frames; a form that uses no local variable at all (say a lambda using only its own
+   * parameters and globals) never reads its frame, so it runs with `null`; any other needs
+   * frames. Forms mentioning a local's name are not compiled here at all (so that their macros
+   * are expanded once, in frames mode); after compiling, the scope hit counts catch locals
+   * reached some other way (a macro expanding to one) and internal defines adding slots.
+   */
   private fallback(x: Value, span: Span | undefined, dest: Dest, code = () => this.c.compile(x, this.scope, dest === null, span)): void {
-    if (!this.frames) throw new NeedFrames();
-    this.deliver(`${this.k(code())}(${this.frame})`, dest);
+    if (!this.frames && this.mentionsLocal(x)) throw new NeedFrames();
+    const chain: Scope[] = [];
+    for (let s: Scope | null = this.scope; s !== null; s = s.parent) chain.push(s);
+    const before = chain.map((s) => [s.hits, s.names.length]);
+    const compiled = code();
+    if (!this.frames && chain.some((s, i) => s.hits !== before[i]![0] || s.names.length !== before[i]![1])) throw new NeedFrames();
+    this.deliver(`${this.k(compiled)}(${this.frames ? this.frame : 'null'})`, dest);
+  }
+
+  /** Whether any symbol in `x` (quoted or not) names a local variable visible here. */
+  private mentionsLocal(x: Value): boolean {
+    const names = new Set(this.scope.visibleNames());
+    const walk = (v: Value): boolean => {
+      if (v instanceof Sym) return names.has(v.name);
+      if (Array.isArray(v)) return v.some(walk);
+      if (v instanceof Vector) return v.items.some(walk);
+      if (v !== null && typeof v === 'object' && v.kind === 'map') return [...v.table.values()].some(([k, val]) => walk(k) || walk(val));
+      return false;
+    };
+    return walk(x);
   }
 
   private levelAt(depth: number): Level | undefined {

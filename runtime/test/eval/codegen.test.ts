@@ -65,6 +65,10 @@ test('programs give the same results with the tier on and off', () => {
     ['(define (dl n) (do ((i 0 (+ i 1)) (acc 0 (+ acc i))) ((= i n) acc))) (dl 10)', '45'],
     ['(define (rec x) (if (< x 1) x (rec (- x 1)))) (define r2 rec) (define (rec x) 99) (r2 5)', '99'],
     ['(define (kw m) (:a m)) (kw {:a 7})', '7'],
+    ['(define (g lst) (map (lambda (x) (* x 2)) lst)) (g (list 1 2 3))', '(2 4 6)'],
+    ['(define (g lst k) (map (lambda (x) (* x k)) lst)) (g (list 1 2 3) 10)', '(10 20 30)'],
+    ["(defmacro get-k () 'k) (define (g lst k) (map (lambda (x) (* x (get-k))) lst)) (g (list 1 2) 3)", '(3 6)'],
+    ['(define (g n) (when (> n 0) (define inner 5)) inner) (g 1)', '5'],
     ['(define (mx a b) (* a b)) (list (mx 0 -5) (mx 4503599627370496 4))', '(0 18014398509481984)'],
   ];
   for (const [src, expected] of cases) assert.equal(same(src), expected, src);
@@ -88,10 +92,15 @@ test('named lets and self tail calls: values, depth and error traces as with clo
     '(define (f n) (if (= n 0) (car 5) (f (- n 1)))) (define (g) (list (f 3))) (g)',
     '(define (f n) (if (= n 0) (+ 1 (error "x")) (f (- n 1)))) (define (g) (list (f 3))) (g)',
     '(define (f n) (if (= n 0) (+ 1 (error "x")) (f (- n 1)))) (define (g) (list (f 0))) (g)',
-    '(define (f n) (let loop ((i n)) (if (= i 0) 0 (+ 1 (f (- i 1)))))) (f 6000)',
     '(define (f n) (let loop ((i n)) (if (= i 0) (error "deep") (+ 1 (f (- i 1)))))) (f 20)',
   ];
   for (const src of cases) same(src);
+  // Nesting depth counts a named let like a call (replacing its caller in tail position).
+  const depth = { maxDepth: 500 };
+  assert.equal(same('(define (f n) (let loop ((i n)) (if (= i 0) 0 (+ 1 (f (- i 1)))))) (f 400)', depth), '400');
+  assert.match(same('(define (f n) (let loop ((i n)) (if (= i 0) 0 (+ 1 (f (- i 1)))))) (f 600)', depth), /stack depth exceeded/);
+  assert.equal(same('(define (f n) (+ 0 (let loop ((i n)) (if (= i 0) 0 (+ 1 (f (- i 1))))))) (f 200)', depth), '200');
+  assert.match(same('(define (f n) (+ 0 (let loop ((i n)) (if (= i 0) 0 (+ 1 (f (- i 1))))))) (f 300)', depth), /stack depth exceeded/);
 });
 
 test('lambdas in the supported subset really are generated', () => {
