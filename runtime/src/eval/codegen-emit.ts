@@ -88,7 +88,8 @@ unary(['zero?'], (x) => [`typeof ${x} === 'number'`, `${x} === 0`]);
 unary(['even?'], (x) => [`typeof ${x} === 'number'`, `${x} % 2 === 0`]);
 unary(['odd?'], (x) => [`typeof ${x} === 'number'`, `${x} % 2 !== 0`]);
 INLINE['modulo'] = { arity: 2, fast: (a) => [`${num2(a)} && ${a[1]} !== 0`, `${a[0]} % ${a[1]} + 0`] };
-INLINE['cons'] = { arity: 2, fast: (a) => [`Array.isArray(${a[1]})`, `[${a[0]}].concat(${a[1]})`] };
+INLINE['cons'] = { arity: 2, fast: (a) => [`Array.isArray(${a[1]})`, `CONS(${a[0]}, ${a[1]})`] };
+INLINE['string-append'] = { arity: 2, fast: (a) => [`typeof ${a[0]} === 'string' && typeof ${a[1]} === 'string'`, `${a[0]} + ${a[1]}`] };
 // Distinct non-identical symbols/keywords/atoms are never equal; anything else asks the builtin.
 const atom = (x: string): string => `(typeof ${x} !== 'object' || ${x} === null || ${x} instanceof SYM || ${x} instanceof KW)`;
 INLINE['eq?'] = { arity: 2, fast: (a) => [`${a[0]} === ${a[1]} || ${atom(a[0]!)} || ${atom(a[1]!)}`, `${a[0]} === ${a[1]}`] };

@@ -75,6 +75,16 @@ function tick(interp: Interpreter): void {
   if ((++interp.calls & 0xfff) === 0) interp.checkInterrupt();
 }
 
+/** `(cons x list)`: a copy loop beats spread and concat on short lists; concat (a block copy) wins on long ones. */
+function consList(x: Value, tail: Value[]): Value[] {
+  const n = tail.length;
+  if (n > 32) return [x].concat(tail);
+  const out = new Array<Value>(n + 1);
+  out[0] = x;
+  for (let i = 0; i < n; i++) out[i + 1] = tail[i]!;
+  return out;
+}
+
 /** Errors already given the trace entry of the call that replaced their caller's frame. */
 const callerEntryDropped = new WeakSet<SemaError>();
 
@@ -147,13 +157,13 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
-    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'K', src) as typeof factory;
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
     if (err instanceof SyntaxError) return undefined;
     throw err;
   }
   const interp: Interpreter = c.interp;
-  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, e.consts);
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, e.consts);
   return { body, direct };
 }
