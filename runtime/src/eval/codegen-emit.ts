@@ -84,6 +84,7 @@ unary(['car', 'first'], (x) => [`Array.isArray(${x}) && ${x}.length > 0`, `${x}[
 unary(['cdr', 'rest'], (x) => [`Array.isArray(${x}) && ${x}.length > 0`, `${x}.slice(1)`]);
 unary(['null?'], (x) => [`Array.isArray(${x})`, `${x}.length === 0`]);
 unary(['pair?'], (x) => [`Array.isArray(${x})`, `${x}.length > 0`]);
+unary(['abs'], (x) => [`Number.isSafeInteger(${x})`, `Math.abs(${x})`]);
 unary(['zero?'], (x) => [`typeof ${x} === 'number'`, `${x} === 0`]);
 unary(['even?'], (x) => [`typeof ${x} === 'number'`, `${x} % 2 === 0`]);
 unary(['odd?'], (x) => [`typeof ${x} === 'number'`, `${x} % 2 !== 0`]);
