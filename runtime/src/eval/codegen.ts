@@ -11,7 +11,7 @@ import type { Span } from '../reader/span';
 import { Closure, TailCall, type Code, type Compiler, type LambdaCodegen, type LambdaShape } from './compiler';
 import { Emitter, NeedFrames, type GenRequest } from './codegen-emit';
 import { SemaError } from './errors';
-import { Frame } from './scope';
+import { Frame, Scope } from './scope';
 import { Keyword, NativeFn, Sym, Vector, type ParamInfo, type Value } from './values';
 import { stackDepthError, type Interpreter } from './interpreter';
 
@@ -45,7 +45,11 @@ export const lambdaCodegen: LambdaCodegen = (c, lambda) => {
   let emitter: Emitter | undefined;
   if (!needsFrames) {
     try {
-      emitter = new Emitter(c, req, false, expansions);
+      // On a copy of the scope: a failed attempt may have compiled a nested `define` into it,
+      // and the frames-mode attempt must see the scope exactly as the closure compiler would.
+      const scope = new Scope(lambda.scope.parent);
+      for (const name of lambda.scope.names) scope.add(name);
+      emitter = new Emitter(c, { ...req, scope }, false, expansions);
       emitter.run();
     } catch (e) {
       if (!(e instanceof NeedFrames)) throw e;

@@ -69,6 +69,7 @@ test('programs give the same results with the tier on and off', () => {
     ['(define (g lst k) (map (lambda (x) (* x k)) lst)) (g (list 1 2 3) 10)', '(10 20 30)'],
     ["(defmacro get-k () 'k) (define (g lst k) (map (lambda (x) (* x (get-k))) lst)) (g (list 1 2) 3)", '(3 6)'],
     ['(define (g n) (when (> n 0) (define inner 5)) inner) (g 1)', '5'],
+    ['(define y :global) (define (g n) (list y (begin (when (> n 0) (define y 5)) y))) (g 1)', '(:global 5)'],
     ['(define (mx a b) (* a b)) (list (mx 0 -5) (mx 4503599627370496 4))', '(0 18014398509481984)'],
   ];
   for (const [src, expected] of cases) assert.equal(same(src), expected, src);
