@@ -36,8 +36,25 @@ export class GenClosure extends Closure {
   }
 }
 
+const MAX_BODY_NODES = 5000;
+
+/** Number of nodes in `forms`, counting stops soon after `limit`. */
+function formSize(forms: readonly Value[], limit: number): number {
+  let n = 0;
+  const walk = (v: Value): void => {
+    n++;
+    if (n > limit) return;
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v instanceof Vector) v.items.forEach(walk);
+  };
+  forms.forEach(walk);
+  return n;
+}
+
 /** Compiler hook (installed by the Interpreter unless `codegen: false`). */
 export const lambdaCodegen: LambdaCodegen = (c, lambda) => {
+  // V8 stops optimizing very large functions; huge bodies stay with the closure compiler.
+  if (formSize(lambda.body, MAX_BODY_NODES) > MAX_BODY_NODES) return undefined;
   const req: GenRequest = { ...lambda, selfName: lambda.name };
   // Internal defines need real frame slots, so those bodies start in frame mode.
   const needsFrames = lambda.scope.names.length !== lambda.nreq;
@@ -164,7 +181,8 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
     factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
-    if (err instanceof SyntaxError) return undefined;
+    // An EvalError means the host forbids code generation from strings.
+    if (err instanceof SyntaxError || err instanceof EvalError) return undefined;
     throw err;
   }
   const interp: Interpreter = c.interp;
