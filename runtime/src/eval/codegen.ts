@@ -149,6 +149,15 @@ export function applyDirect(interp: Interpreter, fn: GenClosure, args: Value[]):
   return r instanceof TailCall ? interp.invoke(r.fn, r.args, r.span) : r;
 }
 
+/** `Interpreter.apply` on a builtin: what `invoke` would do, minus its dispatch loop. */
+export function applyNative(interp: Interpreter, fn: NativeFn, args: Value[]): Value {
+  try {
+    return fn.impl(args, interp);
+  } catch (e) {
+    throw interp.annotate(e, fn, undefined);
+  }
+}
+
 /** Wraps the emitted body into `inner`, `direct` and `body` and instantiates them. */
 function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined): { body: Code; direct: DirectFn } | undefined {
   const ps = Array.from({ length: nreq }, (_, i) => `p${i}`);

@@ -5,7 +5,7 @@ import { read } from '../reader';
 import { printValue } from '../reader/printer';
 import type { Span } from '../reader/span';
 import { Compiler, Closure, TailCall, type Code } from './compiler';
-import { applyDirect, dropCallerEntry, GenClosure, lambdaCodegen } from './codegen';
+import { applyDirect, applyNative, dropCallerEntry, GenClosure, lambdaCodegen } from './codegen';
 import { mapFromPairs, mapGet } from './equality';
 import { arityError, SemaError, suggestSimilar } from './errors';
 import { Cell, Frame, type Scope } from './scope';
@@ -255,6 +255,7 @@ export class Interpreter implements InterpreterLike, CallContext {
   /** Calls any procedure from native code (the args array is not kept). */
   apply(fn: Value, args: Value[]): Value {
     if (fn instanceof GenClosure && args.length === fn.arity) return applyDirect(this, fn, args);
+    if (fn instanceof NativeFn) return applyNative(this, fn, args);
     return this.invoke(fn, fn instanceof Closure ? args.slice() : args, undefined);
   }
 
