@@ -13,10 +13,11 @@ import { ioDocs } from './io';
 import { jsonDocs, regexDocs, bytevectorDocs, httpDocs } from './data-formats';
 import { datetimeDocs, systemDocs } from './system';
 import { textDocs } from './text';
+import { llmDocs } from './llm';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, llmDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -142,7 +142,7 @@ export class Interpreter implements InterpreterLike, CallContext {
   }
 
   gensym(prefix = 'g'): string {
-    return `${prefix}__${++this.gensymCounter}`;
+    return `${prefix}__${this.gensymCounter++}`;
   }
 
   unboundError(name: string, scope: Scope | null, span: Span | undefined, file: string | undefined): SemaError {
@@ -244,7 +244,7 @@ export class Interpreter implements InterpreterLike, CallContext {
   }
 
   private dispatch(m: MultiMethod, args: Value[]): Value {
-    const key = this.apply(m.dispatch, args);
+    const key = this.apply(m.dispatch, args.slice());
     const method = m.methods.get(mapKey(key)) ?? m.defaultMethod;
     if (method === undefined) {
       throw new SemaError(`no method in multimethod '${m.name}' for dispatch value: ${printValue(key)}`, 'eval');
@@ -252,11 +252,14 @@ export class Interpreter implements InterpreterLike, CallContext {
     return method;
   }
 
-  /** Calls any procedure from native code (the args array is not kept). */
+  /**
+   * Calls any procedure from native code. The callee may keep `args` as its frame, so
+   * pass an array built for this call (never a list value or your own `args`).
+   */
   apply(fn: Value, args: Value[]): Value {
     if (fn instanceof GenClosure && args.length === fn.arity) return applyDirect(this, fn, args);
     if (fn instanceof NativeFn) return applyNative(this, fn, args);
-    return this.invoke(fn, fn instanceof Closure ? args.slice() : args, undefined);
+    return this.invoke(fn, args, undefined);
   }
 
   /** Compiles and runs one form at top level. */
@@ -323,6 +326,9 @@ function internalError(e: Error): SemaError {
 function keywordCall(k: Keyword, args: Value[]): Value {
   if (args.length < 1 || args.length > 2) throw arityError(`:${k.name}`, '1-2', args.length);
   const m = args[0]!;
-  if (m instanceof SemaMap || m instanceof SemaHashMap) return mapGet(m, k) ?? args[1] ?? null;
+  if (m instanceof SemaMap || m instanceof SemaHashMap) {
+    const v = mapGet(m, k);
+    return v !== undefined ? v : (args[1] ?? null);
+  }
   return args[1] ?? null;
 }

@@ -204,7 +204,10 @@ export type NativeImpl = (args: Value[], ctx: CallContext) => Value;
 
 /** What a native function may need from the interpreter while it runs. */
 export interface CallContext {
-  /** Call any Sema procedure (lambda, native, keyword-as-function, ...). */
+  /**
+   * Call any Sema procedure (lambda, native, keyword-as-function, ...). `args` must be a
+   * fresh array: the callee may keep it as its frame.
+   */
   apply(fn: Value, args: Value[]): Value;
   /** The running interpreter; natives that need more (output, env, LLM) reach it here. */
   readonly interp: InterpreterLike;

@@ -1,5 +1,6 @@
 // Every stdlib module the interpreter installs at start-up.
 
+import { llmModule } from '../llm';
 import type { StdlibModule } from './registry';
 import { arithmeticModule } from './arithmetic';
 import { bitwiseModule } from './bitwise';
@@ -43,4 +44,5 @@ export const allModules: StdlibModule[] = [
   bytevectorsModule,
   textModule,
   httpModule,
+  llmModule,
 ];

@@ -86,17 +86,24 @@ function numberOf(v: Value): number {
   return typeof v === 'number' ? v : (v as Float).value;
 }
 
-/** A comparator's result: an integer's sign, or #t for "before" and #f for "after". */
-function orderFrom(r: Value): number {
-  if (typeof r === 'number') return Math.sign(r);
-  if (r === true) return -1;
-  if (r === false) return 1;
-  return 0;
+/**
+ * A JS comparator from a Sema one. An integer result gives the order by its sign. A
+ * boolean one means "a before b"; when it says no, asking the other way round tells
+ * "after" from "equal", so that equal elements keep their order (the sort is stable).
+ */
+function comparator(cmp: Value, ctx: CallContext): (a: Value, b: Value) => number {
+  return (a, b) => {
+    const r = ctx.apply(cmp, [a, b]);
+    if (typeof r === 'number') return Math.sign(r);
+    if (r === true) return -1;
+    if (r !== false) return 0;
+    return ctx.apply(cmp, [b, a]) === true ? 1 : 0;
+  };
 }
 
 function sort([v, cmp]: Value[], ctx: CallContext): Value {
   const items = seqItems(v!, 'sort').slice();
-  if (cmp !== undefined) return items.sort((a, b) => orderFrom(ctx.apply(cmp, [a, b])));
+  if (cmp !== undefined) return items.sort(comparator(cmp, ctx));
   if (items.length === 0) return items;
   const category = sortCategory(items[0]!);
   const bad = items.find((x) => sortCategory(x) !== category);

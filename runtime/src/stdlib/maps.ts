@@ -177,7 +177,11 @@ export const mapsModule: StdlibModule = {
     fn('vals', 1, 1, ([m]) => expectMap(m!, 'vals', 'vals: expected a map; returns its values as a list').entries().map((e) => e[1])),
     fn('merge', 0, -1, merge),
     fn('contains?', 2, 2, ([m, k]) => {
-      const map = expectMap(m!, 'contains?', 'contains?: argument 1 must be a map; checks for the given key');
+      const hint =
+        Array.isArray(m) || m instanceof Vector
+          ? 'contains? works on maps; use (nth coll i) to index a list or vector'
+          : 'contains?: expected a map as the first argument';
+      const map = expectMap(m!, 'contains?', hint);
       return mapGet(map, k!) !== undefined;
     }),
     fn('count', 1, 1, count),

@@ -151,6 +151,8 @@ test('sorting', () => {
     ['(sort [3 1 2])', '(1 2 3)'],
     ["(sort '(3 1 2) >)", '(3 2 1)'],
     ["(sort '(3 1 2) (fn (a b) (- a b)))", '(1 2 3)'],
+    ["(sort '((1 a) (0 b) (1 c) (0 d)) (fn (x y) (< (car x) (car y))))", '((0 b) (0 d) (1 a) (1 c))'],
+    ["(sort '((1 a) (0 b) (1 c) (0 d)) (fn (x y) (> (car x) (car y))))", '((1 a) (1 c) (0 b) (0 d))'],
     ['(sort-by length \'("bb" "a" "ccc"))', '("a" "bb" "ccc")'],
     ["(sort-by abs '(-3 1 -2))", '(1 -2 -3)'],
     ['(sort-by :age (list {:age 30 :n 1} {:age 20 :n 2}))', '({:age 20 :n 2} {:age 30 :n 1})'],

@@ -4,6 +4,7 @@ import { installCoreForms } from './core';
 import { installControlForms } from './control';
 import { installQuasiForms } from './quasi';
 import { installModuleForms } from './modules';
+import { installLlmSpecialForms } from '../../llm/special-forms';
 
 let installed = false;
 
@@ -14,6 +15,7 @@ export function installSpecialForms(): void {
   installControlForms();
   installQuasiForms();
   installModuleForms();
+  installLlmSpecialForms();
 }
 
 export { installBuiltinMacros } from './threading';

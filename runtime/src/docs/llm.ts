@@ -1,0 +1,177 @@
+// Catalogue entries for the LLM module. Option tables come from the one option schema
+// (llm/options.ts), so hover, completion and docs can never disagree with validation.
+
+import { LLM_OPTIONS } from '../llm/options';
+import type { BuiltinDoc, EntryKind, OptionDoc } from './types';
+
+const callOptions: readonly OptionDoc[] = LLM_OPTIONS.map((o) => ({
+  name: o.name,
+  type: o.type,
+  summary: o.summary,
+  ...(o.default !== undefined ? { default: o.default } : {}),
+}));
+
+/** Parameter names of a signature like `(llm/stream prompt [callback] [opts])`. */
+function paramsOf(signature: string): string[] {
+  return signature
+    .replace(/^\(|\)$/g, '')
+    .split(/\s+/)
+    .slice(1)
+    .map((p) => p.replace(/[[\]]/g, ''))
+    .filter((p) => p !== '' && p !== '...');
+}
+
+function entry(
+  name: string,
+  signatures: string[],
+  summary: string,
+  examples: string[],
+  extra: { kind?: EntryKind; options?: readonly OptionDoc[]; aliases?: string[] } = {},
+): BuiltinDoc {
+  return {
+    name,
+    kind: extra.kind ?? 'function',
+    module: 'llm',
+    signatures,
+    params: paramsOf(signatures[0]!),
+    summary,
+    examples,
+    ...(extra.options ? { options: extra.options } : {}),
+    ...(extra.aliases ? { aliases: extra.aliases } : {}),
+  };
+}
+
+const errorsNote =
+  ' Fails with a catchable error whose `:type` is `:llm/auth`, `:llm/rate-limit`, `:llm/overloaded`, `:llm/server`, ' +
+  '`:llm/timeout`, `:llm/stream-interrupted`, `:llm/cancelled`, `:llm/config` (no provider: set `ANTHROPIC_API_KEY`) or `:llm/invalid-option`.';
+
+const withOpts = { options: callOptions };
+
+export const llmDocs: readonly BuiltinDoc[] = [
+  entry('llm/complete', ['(llm/complete prompt)', '(llm/complete prompt opts)'],
+    'Sends one prompt string and returns the answer text.' + errorsNote,
+    ['(llm/complete "Say hello in 5 words" {:max-tokens 50})'], withOpts),
+  entry('llm/stream', ['(llm/stream prompt)', '(llm/stream prompt opts)', '(llm/stream prompt callback)', '(llm/stream prompt callback opts)'],
+    'Streams the answer to a string, prompt or list of messages, printing each chunk as it arrives and a newline at the end (or calling `callback` with each chunk), and returns the whole text. Text already printed stays printed if the stream fails or is cancelled.' + errorsNote,
+    ['(llm/stream "Tell me a story" {:max-tokens 200})', '(define story (llm/stream "Tell me a story" (fn (c) (display c)) {:max-tokens 200}))'], withOpts),
+  entry('llm/chat', ['(llm/chat messages)', '(llm/chat messages opts)'],
+    'Sends a list or vector of messages and returns the answer. System messages become the API\'s top-level system parameter. With `:tools`, runs the tool loop until a final answer.' + errorsNote,
+    ['(llm/chat (list (message :system "Be brief.") (message :user "What is Lisp?")) {:max-tokens 100})'], withOpts),
+  entry('llm/send', ['(llm/send prompt)', '(llm/send prompt opts)'],
+    'Sends a prompt value (from `prompt`) and returns the answer.' + errorsNote,
+    ['(llm/send (prompt (system "Be concise.") (user "Review this.")) {:max-tokens 200})'], withOpts),
+
+  entry('llm/batch', ['(llm/batch prompts)', '(llm/batch prompts opts)'],
+    'Sends a list of prompt strings concurrently and returns the answers, in order. The first failure aborts the rest.' + errorsNote,
+    ['(llm/batch (list "Translate \'hello\' to French" "Translate \'hello\' to Spanish") {:max-tokens 50})'], withOpts),
+  entry('llm/pmap', ['(llm/pmap f items)', '(llm/pmap f items opts)'],
+    'Builds a prompt with `f` from each item, sends them all concurrently and returns the answers, in order.' + errorsNote,
+    ['(llm/pmap (fn (word) (format "Define: ~a" word)) \'("serendipity" "ephemeral") {:max-tokens 50})'], withOpts),
+
+  entry('message', ['(message role content)'], 'A message: role `:system`, `:user` or `:assistant` and text content.',
+    ['(message :user "What is Lisp?")']),
+  entry('message/role', ['(message/role msg)'], 'The role of a message, as a keyword.', ['(message/role (message :user "hi")) ; => :user']),
+  entry('message/content', ['(message/content msg)'], 'The text content of a message.', ['(message/content (message :user "hi")) ; => "hi"']),
+  entry('message/with-image', ['(message/with-image role text bytes)'],
+    'A message with an attached image or PDF (a bytevector). PNG, JPEG, GIF and WebP are sent as images, PDF as a document; the type is detected from the first bytes and anything else is an `:llm/unsupported-media` error.',
+    ['(message/with-image :user "Describe this image." (file/read-bytes "photo.png"))']),
+  entry('message?', ['(message? v)'], 'True if `v` is a message.', ['(message? (message :user "hi")) ; => #t']),
+
+  entry('prompt', ['(prompt entry ...)'],
+    'Builds a prompt from `(system ...)`, `(user ...)`, `(assistant ...)` entries (their parts are joined) and message or prompt values.',
+    ['(prompt (system "You are a code reviewer.") (user "Review this function."))'], { kind: 'special-form' }),
+  entry('prompt/messages', ['(prompt/messages prompt)'], 'The messages of a prompt, as a list.', ['(length (prompt/messages p)) ; => 2']),
+  entry('prompt/append', ['(prompt/append p1 p2 ...)'], 'A prompt with the messages of all the given prompts, in order.',
+    ['(prompt/append base question)']),
+  entry('prompt/concat', ['(prompt/concat p1 p2 ...)'], 'Same as `prompt/append`.', ['(prompt/concat safety domain task)']),
+  entry('prompt/fill', ['(prompt/fill prompt values)'], 'Replaces `{{key}}` slots in every message with the values of a map; unfilled slots stay.',
+    ['(prompt/fill template {:role "expert" :language "Rust"})']),
+  entry('prompt/slots', ['(prompt/slots prompt)'], 'The unfilled `{{slot}}` names as keywords, without duplicates.',
+    ['(prompt/slots template) ; => (:role :language :query)']),
+  entry('prompt/set-system', ['(prompt/set-system prompt text)'], 'Replaces all system messages by one new system message (first); other messages are kept.',
+    ['(prompt/set-system p "new system instructions")']),
+  entry('prompt?', ['(prompt? v)'], 'True if `v` is a prompt.', ['(prompt? 42) ; => #f']),
+
+  entry('deftool', ['(deftool name description params handler)'],
+    'Defines a tool the model may call: `params` maps parameter keywords to `{:type :string :description "..." :optional #t}`; `handler` receives the arguments by parameter name.',
+    ['(deftool lookup-capital "Look up the capital of a country"\n  {:country {:type :string :description "Country name"}}\n  (lambda (country) (if (= country "Norway") "Oslo" "Unknown")))'],
+    { kind: 'special-form' }),
+  entry('tool/name', ['(tool/name tool)'], 'The name of a tool.', ['(tool/name lookup-capital) ; => "lookup-capital"']),
+  entry('tool/description', ['(tool/description tool)'], 'The description of a tool.', ['(tool/description lookup-capital)']),
+  entry('tool/parameters', ['(tool/parameters tool)'], 'The parameter map of a tool, as written.', ['(tool/parameters lookup-capital)']),
+  entry('tool?', ['(tool? v)'], 'True if `v` is a tool.', ['(tool? lookup-capital) ; => #t']),
+
+  entry('defagent', ['(defagent name opts)'],
+    'Defines an agent: `{:system "..." :tools [...] :model "..." :max-turns 10}`.',
+    ['(defagent weather-bot {:system "You are a weather assistant." :tools [get-weather] :max-turns 3})'], { kind: 'special-form' }),
+  entry('agent/run', ['(agent/run agent message)', '(agent/run agent message opts)'],
+    'Runs the agent\'s tool loop on a user message and returns the final answer. With an options map (`:messages` prior history, `:on-tool-call` observer, and call options such as `:max-tokens`) it returns `{:response text :messages history}`. Stops with `:llm/tool-loop` after `:max-turns` turns or 5 tool errors in a row.',
+    ['(agent/run weather-bot "What\'s the weather in Tokyo?")'], withOpts),
+  entry('agent/name', ['(agent/name agent)'], 'The name of an agent.', ['(agent/name weather-bot) ; => "weather-bot"']),
+  entry('agent/system', ['(agent/system agent)'], 'The system prompt of an agent.', ['(agent/system weather-bot)']),
+  entry('agent/tools', ['(agent/tools agent)'], 'The tools of an agent, as a list.', ['(agent/tools weather-bot)']),
+  entry('agent/model', ['(agent/model agent)'], 'The model of an agent, or nil for the provider default.', ['(agent/model weather-bot)']),
+  entry('agent/max-turns', ['(agent/max-turns agent)'], 'The turn limit of an agent (default 10).', ['(agent/max-turns weather-bot) ; => 3']),
+  entry('agent?', ['(agent? v)'], 'True if `v` is an agent.', ['(agent? weather-bot) ; => #t']),
+
+  entry('conversation/new', ['(conversation/new)', '(conversation/new opts)'], 'A new, empty conversation; its options apply to every `conversation/say`.',
+    ['(define conv (conversation/new {:model "claude-haiku-4-5-20251001"}))'], withOpts),
+  entry('conversation/say', ['(conversation/say conv text)', '(conversation/say conv text opts)'],
+    'Sends `text` with the whole history and returns a new conversation with the user message and the reply appended.' + errorsNote,
+    ['(define conv (conversation/say conv "Remember: the secret number is 7"))'], withOpts),
+  entry('conversation/say-as', ['(conversation/say-as conv system text)', '(conversation/say-as conv system text opts)'],
+    'Like `conversation/say` with a different system prompt (a string or a prompt\'s system messages) for this turn only.',
+    ['(conversation/say-as conv "You argue AGAINST Lisp." "Rebut the argument.")'], withOpts),
+  entry('conversation/add-message', ['(conversation/add-message conv role text)'], 'Appends a message without calling the model.',
+    ['(conversation/add-message (conversation/new) :user "hello")']),
+  entry('conversation/last-reply', ['(conversation/last-reply conv)'], 'The content of the last assistant message, or nil.', ['(conversation/last-reply conv)']),
+  entry('conversation/messages', ['(conversation/messages conv)'], 'All messages, as a list.', ['(length (conversation/messages conv))']),
+  entry('conversation/model', ['(conversation/model conv)'], 'The conversation\'s `:model`, or nil.', ['(conversation/model conv)']),
+  entry('conversation/system', ['(conversation/system conv)'], 'The system message content, or nil.', ['(conversation/system (conversation/new)) ; => nil']),
+  entry('conversation/set-system', ['(conversation/set-system conv text)'], 'Replaces all system messages by one.', ['(conversation/set-system (conversation/new) "You are a code reviewer.")']),
+  entry('conversation/filter', ['(conversation/filter conv pred)'], 'A conversation with only the messages `pred` accepts.',
+    ['(conversation/filter conv (fn (m) (= (message/role m) :user)))']),
+  entry('conversation/map', ['(conversation/map conv f)'], 'A list of `f` applied to each message.', ['(conversation/map conv message/content)']),
+  entry('conversation/token-count', ['(conversation/token-count conv)'], 'Estimated tokens of the history (about 4 characters per token).', ['(conversation/token-count conv)']),
+  entry('conversation/cost', ['(conversation/cost conv)'], 'Estimated input cost in USD at the model\'s price, or nil when the price is unknown.', ['(conversation/cost conv)']),
+  entry('conversation/fork', ['(conversation/fork conv)'], 'An independent copy of a conversation.', ['(define alt (conversation/fork conv))']),
+  entry('conversation?', ['(conversation? v)'], 'True if `v` is a conversation.', ['(conversation? 42) ; => #f']),
+
+  entry('llm/configure', ['(llm/configure provider opts)'],
+    'Configures a provider and makes it the default. `:anthropic` uses the Anthropic SDK (`:api-key`, else `ANTHROPIC_API_KEY`); `:openai`, `:ollama`, `:lmstudio` or any name with `:base-url` use an OpenAI-compatible endpoint. Options: `:api-key`, `:base-url`, `:host`, `:default-model`, `:max-retries` (default 2), `:timeout` (ms; default 60000 idle for streams, 600000 for plain calls).',
+    ['(llm/configure :anthropic {:api-key "sk-..."})', '(llm/configure :ollama {:host "http://localhost:11434" :default-model "llama3"})']),
+  entry('llm/define-provider', ['(llm/define-provider name opts)'],
+    'Defines a provider in Sema and makes it the default: `:complete` gets the request map (`:model :messages :max-tokens :temperature :system :tools`) and returns a string or `{:content :model :stop-reason :usage {:prompt-tokens :completion-tokens} :tool-calls [{:id :name :arguments}]}`; `:default-model` defaults to `"default"`. Streams get the answer as one chunk.',
+    ['(llm/define-provider :echo {:complete (fn (req) (:content (last (:messages req)))) :default-model "echo-v1"})']),
+  entry('llm/auto-configure', ['(llm/auto-configure)'], 'Reads the environment again (`ANTHROPIC_API_KEY`, `OPENAI_API_KEY`, ...) and returns the default provider, or nil.',
+    ['(llm/auto-configure)']),
+  entry('llm/set-default', ['(llm/set-default provider)'], 'Makes a configured provider the default.', ['(llm/set-default :openai)']),
+  entry('llm/current-provider', ['(llm/current-provider)'], 'The default provider and its default model, or nil.',
+    ['(llm/current-provider) ; => {:model "claude-sonnet-4-6" :name :anthropic}'], { aliases: ['llm/default-provider'] }),
+  entry('llm/list-providers', ['(llm/list-providers)'], 'The configured providers, as keywords.', ['(llm/list-providers) ; => (:anthropic)'],
+    { aliases: ['llm/providers'] }),
+
+  entry('llm/with-cassette', ['(llm/with-cassette path thunk)', '(llm/with-cassette path opts thunk)'],
+    'Runs `thunk` with LLM calls recorded to / replayed from an NDJSON tape. `:mode` `:auto` (default: replay what is there, record the rest), `:record` or `:replay` (a call not on the tape is an `:llm/cassette-miss` error; needs no provider). Records complete, chat and stream (with chunk boundaries) and each tool-loop turn.',
+    ['(llm/with-cassette "tapes/greeting.jsonl" {:mode :replay} (fn () (llm/complete "Say hello.")))']),
+  entry('llm/cassette-load', ['(llm/cassette-load path)', '(llm/cassette-load path opts)'], 'Turns a cassette on for all following calls.', ['(llm/cassette-load "tapes/suite.jsonl" {:mode :replay})']),
+  entry('llm/cassette-save', ['(llm/cassette-save)'], 'Writes the active cassette; #t if one is active.', ['(llm/cassette-save)']),
+  entry('llm/cassette-eject', ['(llm/cassette-eject)'], 'Writes and turns off the active cassette; #t if one was active.', ['(llm/cassette-eject)']),
+
+  entry('llm/last-usage', ['(llm/last-usage)'], 'Token usage of the last call: `:prompt-tokens`, `:completion-tokens`, `:total-tokens`, cache counts, `:model` and `:cost-usd` (nil when the price is unknown); nil before any call.',
+    ['(llm/last-usage)']),
+  entry('llm/session-usage', ['(llm/session-usage)'], 'Token usage and cost summed over the session.', ['(llm/session-usage)']),
+  entry('llm/reset-usage', ['(llm/reset-usage)'], 'Resets the usage counters.', ['(llm/reset-usage)']),
+  entry('llm/set-budget', ['(llm/set-budget max-cost-usd)'],
+    'Sets a session spending limit in USD. A plain call is refused once it is spent, and the call that crosses it fails with `:llm/budget` after the fact; streams count but are not stopped.',
+    ['(llm/set-budget 1.00)']),
+  entry('llm/clear-budget', ['(llm/clear-budget)'], 'Removes the spending limits.', ['(llm/clear-budget)']),
+  entry('llm/budget-remaining', ['(llm/budget-remaining)'],
+    'The budget status: `{:limit :spent :remaining}` for a cost budget, plus `:token-limit`, `:tokens-spent`, `:tokens-remaining` for a token budget; nil without a budget.',
+    ['(llm/budget-remaining) ; => nil']),
+  entry('llm/with-budget', ['(llm/with-budget opts thunk)'],
+    'Runs `thunk` under its own limits, `:max-cost-usd` and/or `:max-tokens` (whichever is hit first), and restores the previous budget afterwards. `:on-stream :pre-gate` also refuses to open a stream once the budget is spent.',
+    ['(llm/with-budget {:max-tokens 10000} (fn () (llm/complete "Limited tokens")))']),
+  entry('llm/set-pricing', ['(llm/set-pricing model input output)'], 'Sets the price of a model in USD per million input and output tokens.',
+    ['(llm/set-pricing "my-model" 1.0 3.0)']),
+];
