@@ -494,9 +494,7 @@ export class Emitter {
     this.emit(`if (${fn} instanceof GC && ${fn}.arity === ${n}) {`);
     this.emit(`try { ${r} = ${fn}.direct(${fn}.env${n ? ', ' + args : ''}); } catch (e) { throw I.annotate(e, ${fn}, ${S}); }`);
     this.emit(`if (${r} instanceof TC) ${r} = I.invoke(${r}.fn, ${r}.args, ${r}.span);`);
-    this.emit(`} else if (${fn} instanceof NF) {`);
-    this.emit(`try { ${r} = ${fn}.impl([${args}], I); } catch (e) { throw I.annotate(e, ${fn}, ${S}); }`);
-    this.emit(`} else ${r} = I.invoke(${fn}, [${args}], ${S});`);
+    this.emit(`} else ${r} = CALL(I, ${fn}, [${args}], ${S});`);
     if (typeof dest === 'object' && dest !== null) this.deliver(r, dest);
   }
 

@@ -149,6 +149,21 @@ export function applyDirect(interp: Interpreter, fn: GenClosure, args: Value[]):
   return r instanceof TailCall ? interp.invoke(r.fn, r.args, r.span) : r;
 }
 
+/**
+ * A call from generated code to anything but a generated closure of the right arity (kept
+ * out of line so generated bodies stay small): builtins directly, the rest through invoke.
+ */
+function callOther(interp: Interpreter, fn: Value, args: Value[], span: Span | undefined): Value {
+  if (fn instanceof NativeFn) {
+    try {
+      return fn.impl(args, interp);
+    } catch (e) {
+      throw interp.annotate(e, fn, span);
+    }
+  }
+  return interp.invoke(fn, args, span);
+}
+
 /** `Interpreter.apply` on a builtin: what `invoke` would do, minus its dispatch loop. */
 export function applyNative(interp: Interpreter, fn: NativeFn, args: Value[]): Value {
   try {
@@ -187,7 +202,7 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
-    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'K', src) as typeof factory;
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'CALL', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
     // An EvalError means the host forbids code generation from strings.
@@ -195,6 +210,6 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
     throw err;
   }
   const interp: Interpreter = c.interp;
-  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, e.consts);
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, callOther, e.consts);
   return { body, direct };
 }
