@@ -493,7 +493,7 @@ export class Emitter {
     }
     this.emit(`if (${fn} instanceof GC && ${fn}.arity === ${n}) {`);
     this.emit(`try { ${r} = ${fn}.direct(${fn}.env${n ? ', ' + args : ''}); } catch (e) { throw I.annotate(e, ${fn}, ${S}); }`);
-    this.emit(`if (${r} instanceof TC) ${r} = I.invoke(${r}.fn, ${r}.args, ${r}.span);`);
+    this.emit(`if (${r} instanceof TC) ${r} = RUN(I, ${r});`);
     this.emit(`} else ${r} = CALL(I, ${fn}, [${args}], ${S});`);
     if (typeof dest === 'object' && dest !== null) this.deliver(r, dest);
   }

@@ -18,23 +18,53 @@ import { stackDepthError, type Interpreter } from './interpreter';
 /** Entry used by generated call sites: runs the body with depth accounting; may return a TailCall. */
 export type DirectFn = (env: Frame | null, ...args: Value[]) => Value;
 
-/** A closure whose body was generated: `direct` takes its `arity` arguments as JS arguments. */
-export class GenClosure extends Closure {
-  constructor(
-    name: string | undefined,
-    params: ParamInfo,
-    doc: string | undefined,
-    body: Code,
-    env: Frame | null,
-    shape: LambdaShape,
-    file: string | undefined,
-    span: Span | undefined,
-    readonly direct: DirectFn,
-    readonly arity: number,
-  ) {
-    super(name, params, doc, body, env, shape, file, span);
-  }
+/** What all closures of one generated lambda share. */
+interface LambdaCode {
+  readonly name: string | undefined;
+  readonly params: ParamInfo;
+  readonly doc: string | undefined;
+  readonly body: Code;
+  readonly shape: LambdaShape;
+  readonly file: string | undefined;
+  readonly span: Span | undefined;
+  readonly direct: DirectFn;
+  readonly arity: number;
 }
+
+/**
+ * A closure whose body was generated: `direct` takes its `arity` arguments as JS arguments.
+ * Closure-heavy code makes many of these, so an instance holds only its frame and what call
+ * sites and invoke read (`direct`, `arity`, `body`, `shape`); the other fields are getters reading the
+ * lambda's shared LambdaCode. Instances are made by `newGenClosure`, not this constructor.
+ */
+export class GenClosure extends Closure {
+  declare readonly direct: DirectFn;
+  declare readonly arity: number;
+  declare readonly code: LambdaCode;
+}
+
+for (const key of ['name', 'params', 'doc', 'file', 'span'] as const) {
+  Object.defineProperty(GenClosure.prototype, key, {
+    get(this: GenClosure) {
+      return this.code[key];
+    },
+  });
+}
+Object.defineProperty(GenClosure.prototype, 'kind', { value: 'lambda' });
+
+const newGenClosure = function (
+  this: { env: Frame; code: LambdaCode; direct: DirectFn; arity: number; body: Code; shape: LambdaShape },
+  env: Frame,
+  code: LambdaCode,
+): void {
+  this.env = env;
+  this.code = code;
+  this.direct = code.direct;
+  this.arity = code.arity;
+  this.body = code.body;
+  this.shape = code.shape;
+} as unknown as new (env: Frame, code: LambdaCode) => GenClosure;
+newGenClosure.prototype = GenClosure.prototype;
 
 const MAX_BODY_NODES = 5000;
 
@@ -80,10 +110,12 @@ export const lambdaCodegen: LambdaCodegen = (c, lambda) => {
   const built = build(c, emitter, lambda.nreq, lambda.name);
   if (built === undefined) return undefined;
   const { body, direct } = built;
-  const nreq = lambda.nreq;
+  const arity = lambda.nreq;
+  // The make call's other arguments are the same on every call (see compileLambda).
+  let code: LambdaCode | undefined;
   return {
     body,
-    make: (name, params, doc, env, shape, file, span) => new GenClosure(name, params, doc, body, env, shape, file, span, direct, nreq),
+    make: (name, params, doc, env, shape, file, span) => new newGenClosure(env, (code ??= { name, params, doc, body, shape, file, span, direct, arity })),
   };
 };
 
@@ -126,27 +158,49 @@ export function dropCallerEntry(e: unknown): boolean {
   return e instanceof SemaError && callerEntryDropped.delete(e);
 }
 
+/** Calls a generated closure with an argument array of its arity (depth, ticks: see `direct`). */
+function callDirect(fn: GenClosure, args: Value[]): Value {
+  switch (args.length) {
+    case 0:
+      return fn.direct(fn.env);
+    case 1:
+      return fn.direct(fn.env, args[0]!);
+    case 2:
+      return fn.direct(fn.env, args[0]!, args[1]!);
+    case 3:
+      return fn.direct(fn.env, args[0]!, args[1]!, args[2]!);
+    default:
+      return fn.direct(fn.env, ...args);
+  }
+}
+
+/**
+ * Runs the TailCall a generated callee returned, as Interpreter.invoke would (each call
+ * annotated with its own span), but entering generated closures directly.
+ */
+export function runTail(interp: Interpreter, tc: TailCall): Value {
+  let r: Value = tc as unknown as Value;
+  while (r instanceof TailCall) {
+    const { fn, args, span } = r;
+    if (!(fn instanceof GenClosure) || args.length !== fn.arity) return interp.invoke(fn, args, span);
+    try {
+      r = callDirect(fn, args);
+    } catch (e) {
+      throw interp.annotate(e, fn, span);
+    }
+  }
+  return r;
+}
+
 /** `Interpreter.apply` (natives calling back) on a generated closure of matching arity: no frame, no copy. */
 export function applyDirect(interp: Interpreter, fn: GenClosure, args: Value[]): Value {
   let r: Value;
   try {
-    switch (args.length) {
-      case 0:
-        r = fn.direct(fn.env);
-        break;
-      case 1:
-        r = fn.direct(fn.env, args[0]!);
-        break;
-      case 2:
-        r = fn.direct(fn.env, args[0]!, args[1]!);
-        break;
-      default:
-        r = fn.direct(fn.env, ...args);
-    }
+    r = callDirect(fn, args);
   } catch (e) {
     throw interp.annotate(e, fn, undefined);
   }
-  return r instanceof TailCall ? interp.invoke(r.fn, r.args, r.span) : r;
+  return r instanceof TailCall ? runTail(interp, r) : r;
 }
 
 /**
@@ -202,7 +256,7 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
-    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'CALL', 'K', src) as typeof factory;
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'CALL', 'RUN', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
     // An EvalError means the host forbids code generation from strings.
@@ -210,6 +264,6 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
     throw err;
   }
   const interp: Interpreter = c.interp;
-  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, callOther, e.consts);
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, callOther, runTail, e.consts);
   return { body, direct };
 }

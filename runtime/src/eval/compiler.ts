@@ -71,7 +71,8 @@ export class Closure extends Lambda {
 /**
  * Optional faster tier for lambda bodies (eval/codegen.ts installs it): given a lambda with
  * only required parameters, returns its body compiled to generated JS plus a constructor for
- * its closures, or undefined to use ordinary closure compilation.
+ * its closures (`make` gets the same arguments on every call but `env`), or undefined to use
+ * ordinary closure compilation.
  */
 export type LambdaCodegen = (
   c: Compiler,

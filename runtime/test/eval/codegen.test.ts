@@ -116,6 +116,21 @@ test('lambdas in the supported subset really are generated', () => {
   assert.ok(fib instanceof Closure && !(fib instanceof GenClosure));
 });
 
+test('generated closures expose the same fields as ordinary ones', () => {
+  const src = '(define (f a b) "adds" (+ a b)) (define (mk n) (lambda (x) (* x n))) (define g (mk 2)) (list f g)';
+  const [on, off] = [interp(true), interp(false)].map((it) => {
+    it.evalString(src, 'fields.sema');
+    return [it.lookup('f'), it.lookup('g')] as Closure[];
+  });
+  for (let i = 0; i < 2; i++) {
+    const a = on![i]!;
+    const b = off![i]!;
+    assert.ok(a instanceof GenClosure && !(b instanceof GenClosure));
+    assert.deepEqual([a.name, a.params, a.doc, a.kind, a.file, a.span, a.shape.nreq, a.shape.plain], [b.name, b.params, b.doc, b.kind, b.file, b.span, b.shape.nreq, b.shape.plain]);
+    assert.equal(printValue(a), printValue(b));
+  }
+});
+
 test('tail calls through generated code run in constant stack', () => {
   // Ten million iterations with the tier on (the closure compiler would take seconds).
   assert.equal(outcome('(let loop ((i 0)) (if (= i 10000000) i (loop (+ i 1))))', true), '10000000');
