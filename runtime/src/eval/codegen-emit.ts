@@ -319,6 +319,10 @@ export class Emitter {
         return this.letStar(x, span, dest);
       case 'set!':
         return this.set(x, span, dest);
+      case 'while':
+        return this.whileLoop(x, span, dest);
+      case 'do':
+        return this.doLoop(x, span, dest);
     }
     return false;
   }
@@ -440,6 +444,66 @@ export class Emitter {
     }
     this.levels.pop();
     this.letBody(x, span, dest, level);
+    return true;
+  }
+
+  /** `(while test body...)`: nil. (Interrupts: the shared tick, per iteration.) */
+  private whileLoop(x: Value[], span: Span | undefined, dest: Dest): boolean {
+    if (x.length < 2) return false;
+    const label = `W${this.n++}`;
+    this.emit(`${label}: for (;;) {`);
+    const t = this.val(x[1]!, this.c.childSpan(x, 1, span));
+    this.emit(`if (${t} === null || ${t} === false) break ${label};`);
+    this.body(x.slice(2), x, 2, span, false);
+    this.emit('TICK(I);');
+    this.emit('}');
+    this.deliver('null', dest);
+    return true;
+  }
+
+  /**
+   * `(do ((var init step)...) (test result...) body...)` in locals mode. The closure compiler
+   * gives each iteration a fresh frame so closures capture that iteration's values; with no
+   * closures (locals mode) plain variables updated together behave the same. Like the
+   * closure compiler, sub-forms get the `do` form's span and nothing in it is a tail call.
+   */
+  private doLoop(x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const specs = x[1];
+    const exit = x[2];
+    if (this.frames || x.length < 3 || !Array.isArray(specs) || !Array.isArray(exit) || exit.length === 0) return false;
+    const vars: { name: string; init: Value; step: Value | undefined }[] = [];
+    for (const spec of specs) {
+      const items = Array.isArray(spec) ? spec : spec instanceof Vector ? spec.items : undefined;
+      if (!items || !(items[0] instanceof Sym) || items.length > 3) return false;
+      vars.push({ name: items[0].name, init: items[1] ?? null, step: items[2] });
+    }
+    const inits = vars.map((v) => this.val(v.init, span));
+    const scope = new Scope(this.scope);
+    const level: Level = { scope, frame: '', ids: [] };
+    vars.forEach((v, i) => {
+      const id = `v${this.n++}`;
+      level.ids[scope.add(v.name)] = id;
+      this.emit(`let ${id} = ${inits[i]};`);
+    });
+    const label = `D${this.n++}`;
+    const result = `t${this.n++}`;
+    this.emit(`let ${result};`);
+    this.levels.push(level);
+    this.emit(`${label}: for (;;) {`);
+    const t = this.val(exit[0]!, span);
+    this.emit(`if (${t} !== null && ${t} !== false) {`);
+    this.body(exit.slice(1), exit, 1, span, { to: result, brk: label });
+    this.emit('}');
+    this.body(x.slice(3), x, 3, span, false);
+    const steps = vars.map((v) => (v.step === undefined ? undefined : this.val(v.step, span)));
+    steps.forEach((step, i) => {
+      if (step !== undefined) this.emit(`${level.ids[i]} = ${step};`);
+    });
+    this.emit('TICK(I);');
+    this.emit('}');
+    this.levels.pop();
+    if (level.ids.length !== scope.names.length) throw new NeedFrames();
+    this.deliver(result, dest);
     return true;
   }
 

@@ -63,6 +63,12 @@ test('programs give the same results with the tier on and off', () => {
     ['(define (b) (begin) (begin 1 2)) (b)', '2'],
     ['(define (thr x) (try (if (< x 0) (throw "neg") x) (catch e (list "caught" (:message e))))) (list (thr 1) (thr -1))', '(1 ("caught" "\\"neg\\""))'],
     ['(define (dl n) (do ((i 0 (+ i 1)) (acc 0 (+ acc i))) ((= i n) acc))) (dl 10)', '45'],
+    ['(define (dl n) (do ((i 0 (+ i 1)) (j 10) (acc (list) (cons i acc))) ((= i n) (list j acc)) (set! j (- j 1)))) (dl 3)', '(7 (2 1 0))'],
+    ['(define (dl n) (do ((i 0 (+ i 1)) (i 5)) ((= i 5) :x))) (dl 1)', ':x'],
+    ['(define (dl n) (do ((i 0 (+ i 1))) ((= i n)))) (dl 3)', 'nil'],
+    ['(define (dl n) (do ((i 0 (+ i 1)) (fs (list) (cons (lambda () i) fs))) ((= i n) (map (lambda (f) (f)) fs)))) (dl 3)', '(2 1 0)'],
+    ['(define (wl n) (let ((i 0) (acc 0)) (while (< i n) (set! acc (+ acc i)) (set! i (+ i 1))) acc)) (wl 10)', '45'],
+    ['(define (wl) (while #f 1)) (wl)', 'nil'],
     ['(define (rec x) (if (< x 1) x (rec (- x 1)))) (define r2 rec) (define (rec x) 99) (r2 5)', '99'],
     ['(define (kw m) (:a m)) (kw {:a 7})', '7'],
     ['(define (g lst) (map (lambda (x) (* x 2)) lst)) (g (list 1 2 3))', '(2 4 6)'],
@@ -94,6 +100,10 @@ test('named lets and self tail calls: values, depth and error traces as with clo
     '(define (f n) (if (= n 0) (+ 1 (error "x")) (f (- n 1)))) (define (g) (list (f 3))) (g)',
     '(define (f n) (if (= n 0) (+ 1 (error "x")) (f (- n 1)))) (define (g) (list (f 0))) (g)',
     '(define (f n) (let loop ((i n)) (if (= i 0) (error "deep") (+ 1 (f (- i 1)))))) (f 20)',
+    '(define (f n) (do ((i 0 (+ i 1))) ((= i n) (car i)))) (f 3)',
+    '(define (f n) (do ((i 0 (+ i 1))) ((= i n) 0) (when (= i 2) (error "in body")))) (f 3)',
+    '(define (f n) (do ((i 0 (+ i 1))) ((= i n) 0) (undefined-thing))) (f 3)',
+    '(define (f n) (let ((i 0)) (while (< i n) (set! i (+ i 1)) (when (= i 2) (error "in while"))))) (f 3)',
   ];
   for (const src of cases) same(src);
   // Nesting depth counts a named let like a call (replacing its caller in tail position).
