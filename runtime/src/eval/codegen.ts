@@ -5,11 +5,13 @@
 // parameters are JS locals (or frame slots when the body makes closures), integer
 // arithmetic is inlined behind "still the builtin?" guards, calls to other generated
 // lambdas go straight to their JS function, and self tail calls become a loop.
-// The emitter itself is in codegen-emit.ts.
+// The emitter is in codegen-emit.ts (core), codegen-forms.ts (special forms) and
+// codegen-inline.ts (inlined builtins).
 
 import type { Span } from '../reader/span';
 import { Closure, TailCall, type Code, type Compiler, type LambdaCodegen, type LambdaShape } from './compiler';
-import { Emitter, NeedFrames, type GenRequest } from './codegen-emit';
+import { NeedFrames, type GenRequest } from './codegen-emit';
+import { Emitter } from './codegen-forms';
 import { SemaError } from './errors';
 import { Frame, Scope } from './scope';
 import { Keyword, NativeFn, Sym, Vector, type ParamInfo, type Value } from './values';
