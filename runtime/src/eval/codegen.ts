@@ -229,6 +229,8 @@ export function applyNative(interp: Interpreter, fn: NativeFn, args: Value[]): V
   }
 }
 
+let generated = 0;
+
 /** Wraps the emitted body into `inner`, `direct` and `body` and instantiates them. */
 function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined): { body: Code; direct: DirectFn } | undefined {
   const ps = Array.from({ length: nreq }, (_, i) => `p${i}`);
@@ -245,7 +247,8 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
       ? `function inner(f0) {\nconst env = f0.up;\n${bodyLines.join('\n')}\n}`
       : `function inner(env${nreq ? ', ' + args : ''}) {\n${bodyLines.join('\n')}\n}`,
     `function direct(env${nreq ? ', ' + args : ''}) {`,
-    'if (++I.depth > I.maxDepth) throw DEPTH(I.maxDepth);',
+    // maxDepth is fixed per interpreter: a literal saves a load on every call.
+    `if (++I.depth > ${c.interp.maxDepth}) throw DEPTH(I.maxDepth);`,
     'TICK(I);',
     e.frames ? `const r = inner(new FR([${args}], env));` : `const r = inner(env${nreq ? ', ' + args : ''});`,
     'I.depth--;',
@@ -255,6 +258,9 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
     'return [body, direct];',
     // Names the generated code in profiles and JS stack traces after the Sema function.
     `//# sourceURL=sema-gen:${(name ?? 'lambda').replace(/[^\w?!*<>=+-]/g, '_')}`,
+    // Unique text: V8 caches functions made from equal source text, and functions sharing
+    // that cache also share type feedback, which makes their optimized code generic (slower).
+    `// ${++generated}`,
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
