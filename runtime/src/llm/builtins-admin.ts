@@ -132,6 +132,8 @@ export const adminBuiltins: BuiltinSpec[] = [
     const f = 'llm/with-cassette';
     const given = arg.str(f, args[0], 0);
     const thunk = arg.procedure(f, args.length === 3 ? args[2] : args[1], args.length - 1);
+    // SEMA_LLM_CASSETTES=off runs the body live, so recorded examples can call a real model.
+    if (process.env.SEMA_LLM_CASSETTES === 'off') return ctx.apply(thunk, []);
     const tape = new Cassette(tapePath(ctx, given), cassetteMode(f, args.length === 3 ? args[1] : undefined), given);
     const previous = currentCassette();
     setCassette(tape);

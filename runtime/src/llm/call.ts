@@ -67,9 +67,17 @@ export function toSemaError(fn: string, err: ProviderError): SemaError {
   return new SemaError(`${fn}: ${f.message}`, `llm/${f.category}`, f.status !== undefined ? { status: f.status } : {});
 }
 
+/** SEMA_DEFAULT_MAX_TOKENS (the editor's `sema.llm.maxTokens`) applies when a call gives none. */
+function envMaxTokens(): number | undefined {
+  const raw = process.env['SEMA_DEFAULT_MAX_TOKENS'];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 function baseRequest(opts: LlmOptions, turn: TurnInput): Omit<LlmRequest, 'model'> {
   return {
-    maxTokens: opts.maxTokens ?? DEFAULT_MAX_TOKENS,
+    maxTokens: opts.maxTokens ?? envMaxTokens() ?? DEFAULT_MAX_TOKENS,
     ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
     ...(opts.reasoningEffort !== undefined ? { reasoningEffort: opts.reasoningEffort } : {}),
     ...(turn.system !== undefined ? { system: turn.system } : {}),

@@ -43,7 +43,8 @@ class ProviderTable {
   loadEnv(env: NodeJS.ProcessEnv = process.env): void {
     if (this.envLoaded) return;
     this.envLoaded = true;
-    const chatModel = env['SEMA_CHAT_MODEL'] || undefined;
+    // SEMA_DEFAULT_MODEL is what the editor passes from its `sema.llm.defaultModel` setting.
+    const chatModel = env['SEMA_CHAT_MODEL'] || env['SEMA_DEFAULT_MODEL'] || undefined;
     if (env['ANTHROPIC_API_KEY'] && !this.configs.has('anthropic')) {
       this.configs.set('anthropic', build('anthropic', 'anthropic', {
         apiKey: env['ANTHROPIC_API_KEY'],

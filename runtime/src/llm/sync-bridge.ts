@@ -6,6 +6,7 @@
 // noticed promptly and forwarded to the worker, which aborts the HTTP request.
 // (A shared flag, not an AbortSignal: no JS runs on this thread while it waits.)
 
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import {
@@ -74,6 +75,11 @@ export class Bridge {
     private readonly startupTimeoutMs = STARTUP_TIMEOUT_MS,
   ) {
     this.counter = new Int32Array(new SharedArrayBuffer(4));
+    // A missing file would only be reported asynchronously, which this thread cannot see
+    // while it waits: check up front.
+    if (!existsSync(workerPath)) {
+      throw new ProviderError({ category: 'config', message: `the LLM worker is missing: ${workerPath} (${BRIDGE_WORKER_FILE} must sit next to the runtime)` });
+    }
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(workerPath, {

@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { ProviderError, type LlmFailure, type LlmRequest, type ProviderConfig } from '../../src/llm/provider';
 import { Bridge, callSync, shutdownBridge } from '../../src/llm/sync-bridge';
 import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { FakeApi } from '../support/fake-host';
 
 const request: LlmRequest = {
@@ -234,16 +236,23 @@ for (const dialect of ['anthropic', 'openai'] as const) {
 }
 
 describe('sync bridge: startup', () => {
+  it('a missing worker file is a clear error at once', () => {
+    const f = failureOf(() => new Bridge(join(__dirname, 'no-such-worker.js'), 300));
+    assert.equal(f.category, 'config');
+    assert.match(f.message, /the LLM worker is missing: .*no-such-worker\.js/);
+  });
+
   it('a worker that never starts is a clear error, not a hang', async () => {
-    const bridge = new Bridge(join(__dirname, 'no-such-worker.js'), 300);
+    const dir = mkdtempSync(join(tmpdir(), 'sema-bridge-'));
+    const silent = join(dir, 'silent-worker.js');
+    // Loads fine but never says `ready`.
+    writeFileSync(silent, 'setInterval(() => {}, 1000);\n');
+    const bridge = new Bridge(silent, 300);
     try {
       const config: ProviderConfig = { name: 'anthropic', kind: 'anthropic', apiKey: 'k', baseUrl: undefined, defaultModel: 'm', maxRetries: 0, idleTimeoutMs: 1000, requestTimeoutMs: 1000 };
       const f = failureOf(() => bridge.call(config, request, undefined, {}));
       assert.equal(f.category, 'config');
-      assert.match(f.message, /the LLM worker did not start .*no-such-worker\.js/);
-      await sleep(50); // the worker's load error arrives once this thread is free
-      const again = failureOf(() => bridge.call(config, request, undefined, {}));
-      assert.match(again.message, /LLM worker unavailable: Cannot find module/);
+      assert.match(f.message, /the LLM worker did not start .*silent-worker\.js/);
     } finally {
       await bridge.terminate();
     }
