@@ -36,8 +36,9 @@ interface LambdaCode {
 /**
  * A closure whose body was generated: `direct` takes its `arity` arguments as JS arguments.
  * Closure-heavy code makes many of these, so an instance holds only its frame and what call
- * sites and invoke read (`direct`, `arity`, `body`, `shape`); the other fields are getters reading the
- * lambda's shared LambdaCode. Instances are made by `newGenClosure`, not this constructor.
+ * sites and invoke read (`direct`, `arity`, `body`, `shape`); the other Closure fields are
+ * getters reading the lambda's shared LambdaCode. Instances are made by `newGenClosure`,
+ * never by this class's constructor.
  */
 export class GenClosure extends Closure {
   declare readonly direct: DirectFn;
