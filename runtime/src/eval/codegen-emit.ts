@@ -55,6 +55,19 @@ export interface Level {
   readonly ids: string[];
   /** Set on the level holding an inlined named let's own name. */
   readonly loop?: Loop;
+  /** Named-let variables kept as list builders (see codegen-forms.ts `namedLet`), by slot. */
+  readonly builders?: Map<number, Builder>;
+}
+
+/**
+ * A named-let variable that starts as '() and is updated by `(loop ... (cons x var) ...)`:
+ * while `flag` is true its list is `buf` reversed (so each cons is a push, not a copy of
+ * the whole list); reads get a fresh copy in list order. Any other update, or a `cons`
+ * that is no longer the builtin, switches it to the plain variable for good.
+ */
+export interface Builder {
+  readonly flag: string;
+  readonly buf: string;
 }
 
 /**
@@ -182,7 +195,8 @@ export abstract class EmitterCore {
     return this.levels[this.levels.length - 1 - depth];
   }
 
-  protected slot(local: LocalRef): string {
+  /** JS expression for a local variable's slot; `write` for an assignment target. */
+  protected slot(local: LocalRef, write = false): string {
     const { depth, index } = local;
     if (depth < this.levels.length) {
       const level = this.levelAt(depth)!;
@@ -191,6 +205,11 @@ export abstract class EmitterCore {
       if (this.frames) return `${level.frame}.v[${index}]`;
       const id = level.ids[index];
       if (id === undefined) throw new NeedFrames();
+      const builder = level.builders?.get(index);
+      if (builder !== undefined) {
+        if (write) throw new NeedFrames(); // set! on a builder: leave it to the closure compiler
+        return `(${builder.flag} ? MAT(${builder.buf}) : ${id})`;
+      }
       return id;
     }
     return `env${'.up'.repeat(depth - this.levels.length)}.v[${index}]`;
@@ -280,12 +299,47 @@ export abstract class EmitterCore {
     const loop = local && local.depth < this.levels.length ? this.levelAt(local.depth)!.loop : undefined;
     if (loop === undefined) return false;
     if (dest !== loop.bodyDest || x.length - 1 !== loop.params.ids.length) throw new NeedFrames();
-    const args = x.slice(1).map((a, i) => this.val(a, this.c.childSpan(x, i + 1, span)));
-    args.forEach((a, i) => this.emit(`${loop.params.ids[i]} = ${a};`));
+    const builders = loop.params.builders;
+    const pushes = new Map<number, [string, string]>(); // slot -> [pushed value, "pushed?" flag]
+    const args = x.slice(1).map((a, i) => {
+      const as = this.c.childSpan(x, i + 1, span);
+      const builder = builders?.get(i);
+      const cons = builder && this.consOnto(a, loop.params, i);
+      if (!builder || !cons) return this.val(a, as);
+      // (cons e var) onto the builder itself: a push, unless cons was redefined.
+      const e = this.val(cons.item, this.c.childSpan(a, 1, as));
+      const pushed = this.tmp();
+      const result = this.tmp();
+      const S = this.k(this.c.spanOf(a, as));
+      this.emit(`const ${pushed} = ${builder.flag} && ${cons.cell}.value === ${cons.builtin};`);
+      this.emit(`let ${result}; if (!${pushed}) ${result} = I.invoke(${cons.cell}.value, [${e}, ${builder.flag} ? MAT(${builder.buf}) : ${loop.params.ids[i]}], ${S});`);
+      pushes.set(i, [e, pushed]);
+      return result;
+    });
+    args.forEach((a, i) => {
+      const builder = builders?.get(i);
+      const id = loop.params.ids[i];
+      const push = pushes.get(i);
+      if (builder === undefined) this.emit(`${id} = ${a};`);
+      else if (push === undefined) this.emit(`${id} = ${a}; ${builder.flag} = false;`);
+      else this.emit(`if (${push[1]}) ${builder.buf}.push(${push[0]}); else { ${id} = ${a}; ${builder.flag} = false; }`);
+    });
     this.emit(`${loop.site} = ${this.k(span)};`);
     this.emit('TICK(I);');
     this.emit(`continue ${loop.label};`);
     return true;
+  }
+
+  /** `(cons item v)` where `v` is slot `index` of `level` and `cons` the global builtin. */
+  protected consOnto(x: Value, level: Level, index: number): { item: Value; cell: string; builtin: string } | undefined {
+    if (!Array.isArray(x) || x.length !== 3 || !(x[0] instanceof Sym) || x[0].name !== 'cons' || !(x[2] instanceof Sym)) return undefined;
+    if (this.scope.lookup('cons')) return undefined;
+    const local = this.scope.lookup(x[2].name);
+    if (!local || local.depth >= this.levels.length || this.levelAt(local.depth) !== level || local.index !== index) return undefined;
+    const cell = this.c.interp.cell('cons');
+    const builtin = cell.value;
+    if (!(builtin instanceof NativeFn) || builtin.name !== 'cons') return undefined;
+    return { item: x[1]!, cell: this.k(cell), builtin: this.k(builtin) };
   }
 
   /** Inline fast path for a call to a global builtin, guarded by "the global still holds it". */

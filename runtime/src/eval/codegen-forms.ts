@@ -4,7 +4,7 @@
 // goes to the closure compiler through `fallback`.
 
 import type { Span } from '../reader/span';
-import { EmitterCore, NeedFrames, type Dest, type Level } from './codegen-emit';
+import { EmitterCore, NeedFrames, type Builder, type Dest, type Level } from './codegen-emit';
 import { Scope } from './scope';
 import { Lambda, Sym, Vector, type Value } from './values';
 
@@ -253,7 +253,7 @@ export class Emitter extends EmitterCore {
     const local = this.scope.lookup(target.name);
     if (local) {
       const v = this.val(x[2]!, this.c.childSpan(x, 2, span));
-      this.emit(`${this.slot(local)} = ${v};`);
+      this.emit(`${this.slot(local, true)} = ${v};`);
     } else {
       const cell = this.k(this.c.interp.cell(target.name));
       const where = this.c.childSpan(x, 1, span);
@@ -289,7 +289,12 @@ export class Emitter extends EmitterCore {
     const loopScope = new Scope(this.scope);
     loopScope.add(name);
     const paramScope = new Scope(loopScope);
-    const params: Level = { scope: paramScope, frame: '', ids: [] };
+    // Variables starting as '() and consed onto in the loop call become list builders.
+    const builders = new Map<number, Builder>();
+    bindings.forEach(([b, init], i) => {
+      if (isEmptyListQuote(init) && consesOnto(body, name, i, b)) builders.set(i, { flag: `b${this.n++}`, buf: `u${this.n++}` });
+    });
+    const params: Level = { scope: paramScope, frame: '', ids: [], builders };
     for (const [b] of bindings) params.ids[paramScope.add(b)] = `v${this.n++}`;
     this.c.prescanDefines(body, paramScope);
     if (params.ids.length !== paramScope.names.length) throw new NeedFrames();
@@ -305,7 +310,10 @@ export class Emitter extends EmitterCore {
     // A tail-position named let replaces the current call (no new depth); otherwise it is a call.
     if (!tail) this.emit(`if (++I.depth > I.maxDepth) throw I.annotate(DEPTH(I.maxDepth), ${fnName}, ${S});`);
     this.emit('TICK(I);');
-    params.ids.forEach((id, i) => this.emit(`let ${id} = ${inits[i]};`));
+    params.ids.forEach((id, i) => {
+      const builder = builders.get(i);
+      this.emit(builder ? `let ${id} = null, ${builder.flag} = true; const ${builder.buf} = [];` : `let ${id} = ${inits[i]};`);
+    });
     this.emit('try {');
     this.emit(`${label}: for (;;) {`);
     this.levels.push({ scope: loopScope, frame: '', ids: [], loop: { label, params, bodyDest, site } });
@@ -323,4 +331,23 @@ export class Emitter extends EmitterCore {
     }
     return true;
   }
+}
+
+const QUOTE = Sym.of('quote');
+
+function isEmptyListQuote(x: Value): boolean {
+  return Array.isArray(x) && x.length === 2 && x[0] === QUOTE && Array.isArray(x[1]) && x[1].length === 0;
+}
+
+/** Whether `forms` contain `(loop ... (cons _ v) ...)` with the cons as argument `i`. */
+function consesOnto(forms: readonly Value[], loop: string, i: number, v: string): boolean {
+  const walk = (x: Value): boolean => {
+    if (!Array.isArray(x)) return false;
+    const arg = x[i + 1];
+    if (x[0] instanceof Sym && x[0].name === loop && Array.isArray(arg) && arg.length === 3) {
+      if (arg[0] instanceof Sym && arg[0].name === 'cons' && arg[2] instanceof Sym && arg[2].name === v) return true;
+    }
+    return x.some(walk);
+  };
+  return forms.some(walk);
 }

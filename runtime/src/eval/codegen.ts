@@ -141,6 +141,14 @@ function consList(x: Value, tail: Value[]): Value[] {
   return out;
 }
 
+/** The list a named-let list builder stands for: its buffer reversed (see Builder). */
+function listOfBuilder(buf: Value[]): Value[] {
+  const n = buf.length;
+  const out = new Array<Value>(n);
+  for (let i = 0; i < n; i++) out[i] = buf[n - 1 - i]!;
+  return out;
+}
+
 /** Errors already given the trace entry of the call that replaced their caller's frame. */
 const callerEntryDropped = new WeakSet<SemaError>();
 
@@ -265,7 +273,7 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
-    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'CALL', 'RUN', 'K', src) as typeof factory;
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'CALL', 'RUN', 'MAT', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
     // An EvalError means the host forbids code generation from strings.
@@ -273,6 +281,6 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
     throw err;
   }
   const interp: Interpreter = c.interp;
-  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, callOther, runTail, e.consts);
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, callOther, runTail, listOfBuilder, e.consts);
   return { body, direct };
 }
