@@ -57,6 +57,12 @@ export interface Level {
   readonly loop?: Loop;
   /** Named-let variables kept as list builders (see codegen-forms.ts `namedLet`), by slot. */
   readonly builders?: Map<number, Builder>;
+  /**
+   * Loop variables walked with `(loop ... (cdr v) ...)`, by slot: the variable holds a list
+   * and this JS variable an offset into it; the value is the list from that offset, so
+   * `cdr` in the loop call, `car`, `null?` and `pair?` need no copy.
+   */
+  readonly cursors?: Map<number, string>;
 }
 
 /**
@@ -76,6 +82,8 @@ export interface Builder {
  */
 export abstract class EmitterCore {
   readonly lines: string[] = [];
+  /** Declarations placed before the self-tail-call loop. */
+  readonly prologue: string[] = [];
   readonly consts: unknown[] = [];
   /** Set when a self tail call was compiled to `continue L`. */
   looped = false;
@@ -94,7 +102,14 @@ export abstract class EmitterCore {
   run(): void {
     const { scope, nreq, body, parent, firstBodyIndex, span } = this.req;
     const ids = Array.from({ length: nreq }, (_, i) => `p${i}`);
-    this.levels.push({ scope, frame: 'f0', ids });
+    const cursors = new Map<number, string>();
+    if (!this.frames && this.req.selfName !== undefined) {
+      scope.names.forEach((p, i) => {
+        if (walksWithCdr(body, this.req.selfName!, i, p)) cursors.set(i, `o${i}`);
+      });
+    }
+    for (const o of cursors.values()) this.prologue.push(`let ${o} = 0;`);
+    this.levels.push({ scope, frame: 'f0', ids, cursors });
     this.body(body, parent, firstBodyIndex, span, null);
   }
 
@@ -205,6 +220,11 @@ export abstract class EmitterCore {
       if (this.frames) return `${level.frame}.v[${index}]`;
       const id = level.ids[index];
       if (id === undefined) throw new NeedFrames();
+      const cursor = level.cursors?.get(index);
+      if (cursor !== undefined) {
+        if (write) throw new NeedFrames(); // set! on a cursor: leave it to the closure compiler
+        return `(${cursor} === 0 ? ${id} : ${id}.slice(${cursor}))`;
+      }
       const builder = level.builders?.get(index);
       if (builder !== undefined) {
         if (write) throw new NeedFrames(); // set! on a builder: leave it to the closure compiler
@@ -263,14 +283,22 @@ export abstract class EmitterCore {
     if (head instanceof Sym && !this.scope.lookup(head.name) && this.inline(head.name, x, span, dest)) return;
     if (head instanceof Sym && this.loopCall(head, x, span, dest)) return;
     const fn = this.val(head, this.c.childSpan(x, 0, span));
-    const argList = x.slice(1).map((a, i) => this.val(a, this.c.childSpan(x, i + 1, span)));
+    const self = dest === null && head instanceof Sym && head.name === this.req.selfName && n === this.req.nreq;
+    const top = this.levels[0]!;
+    const steps = new Map<number, string>();
+    const argList = x.slice(1).map((a, i) => {
+      const step = self ? this.cursorStep(a, top, i, this.c.childSpan(x, i + 1, span)) : undefined;
+      if (step === undefined) return this.val(a, this.c.childSpan(x, i + 1, span));
+      steps.set(i, step.advance);
+      return step.value;
+    });
     const args = argList.join(', ');
     if (dest === null) {
-      if (head instanceof Sym && head.name === this.req.selfName && n === this.req.nreq) {
+      if (self) {
         // Same code and same captured frame: the same function, so loop instead of returning a TailCall.
         this.emit(`if (${fn} instanceof GC && ${fn}.direct === direct && ${fn}.env === env) {`);
         if (this.frames) this.emit(`f0 = new FR([${args}], env);`);
-        else argList.forEach((a, i) => this.emit(`p${i} = ${a};`));
+        else argList.forEach((a, i) => this.emit(this.assignLoopVar(top, i, a, steps.get(i))));
         this.emit(`site = ${S}; self = ${fn};`);
         this.emit('TICK(I);');
         this.emit('continue L;');
@@ -301,10 +329,16 @@ export abstract class EmitterCore {
     if (dest !== loop.bodyDest || x.length - 1 !== loop.params.ids.length) throw new NeedFrames();
     const builders = loop.params.builders;
     const pushes = new Map<number, [string, string]>(); // slot -> [pushed value, "pushed?" flag]
+    const steps = new Map<number, string>();
     const args = x.slice(1).map((a, i) => {
       const as = this.c.childSpan(x, i + 1, span);
       const builder = builders?.get(i);
       const cons = builder && this.consOnto(a, loop.params, i);
+      const step = this.cursorStep(a, loop.params, i, as);
+      if (step !== undefined) {
+        steps.set(i, step.advance);
+        return step.value;
+      }
       if (!builder || !cons) return this.val(a, as);
       // (cons e var) onto the builder itself: a push, unless cons was redefined.
       const e = this.val(cons.item, this.c.childSpan(a, 1, as));
@@ -320,13 +354,60 @@ export abstract class EmitterCore {
       const builder = builders?.get(i);
       const id = loop.params.ids[i];
       const push = pushes.get(i);
-      if (builder === undefined) this.emit(`${id} = ${a};`);
+      if (builder === undefined) this.emit(this.assignLoopVar(loop.params, i, a, steps.get(i)));
       else if (push === undefined) this.emit(`${id} = ${a}; ${builder.flag} = false;`);
       else this.emit(`if (${push[1]}) ${builder.buf}.push(${push[0]}); else { ${id} = ${a}; ${builder.flag} = false; }`);
     });
     this.emit(`${loop.site} = ${this.k(span)};`);
     this.emit('TICK(I);');
     this.emit(`continue ${loop.label};`);
+    return true;
+  }
+
+  /** `(cdr v)` where `v` is cursor slot `index` of `level` and `cdr` the global builtin. */
+  protected cursorStep(x: Value, level: Level, index: number, span: Span | undefined): { advance: string; value: string } | undefined {
+    const o = level.cursors?.get(index);
+    if (o === undefined || !Array.isArray(x) || x.length !== 2 || !(x[0] instanceof Sym) || x[0].name !== 'cdr' || !(x[1] instanceof Sym)) return undefined;
+    if (this.scope.lookup('cdr')) return undefined;
+    const local = this.scope.lookup(x[1].name);
+    if (!local || local.depth >= this.levels.length || this.levelAt(local.depth) !== level || local.index !== index) return undefined;
+    const cell = this.c.interp.cell('cdr');
+    if (!(cell.value instanceof NativeFn) || cell.value.name !== 'cdr') return undefined;
+    const C = this.k(cell);
+    const id = level.ids[index]!;
+    const advance = this.tmp();
+    const value = this.tmp();
+    // Advancing needs a non-empty list and the builtin cdr; otherwise cdr runs as usual.
+    this.emit(`const ${advance} = ${C}.value === ${this.k(cell.value)} && Array.isArray(${id}) && ${o} < ${id}.length;`);
+    this.emit(`let ${value}; if (!${advance}) ${value} = I.invoke(${C}.value, [${o} === 0 ? ${id} : ${id}.slice(${o})], ${this.k(this.c.spanOf(x, span))});`);
+    return { advance, value: `(${advance} ? ${id}.slice(${o} + 1) : ${value})` };
+  }
+
+  /** Statement giving loop variable `index` of `level` its next value (see cursorStep). */
+  protected assignLoopVar(level: Level, index: number, value: string, advance: string | undefined): string {
+    const id = level.ids[index]!;
+    const o = level.cursors?.get(index);
+    if (o === undefined) return `${id} = ${value};`;
+    if (advance === undefined) return `${id} = ${value}; ${o} = 0;`;
+    return `if (${advance}) ${o}++; else { ${id} = ${value}; ${o} = 0; }`;
+  }
+
+  /** `(car v)`, `(null? v)`, `(pair? v)` on a cursor variable: read at the offset. */
+  protected cursorInline(name: string, x: Value[], span: Span | undefined, dest: Dest, C: string, B: string): boolean {
+    const v = x[1];
+    if (!(v instanceof Sym) || (name !== 'car' && name !== 'null?' && name !== 'pair?')) return false;
+    const local = this.scope.lookup(v.name);
+    if (!local || local.depth >= this.levels.length) return false;
+    const level = this.levelAt(local.depth)!;
+    const o = level.cursors?.get(local.index);
+    if (o === undefined || this.frames) return false;
+    const id = level.ids[local.index]!;
+    const fast = name === 'car' ? `${id}[${o}]` : name === 'null?' ? `${o} >= ${id}.length` : `${o} < ${id}.length`;
+    this.emit(`if (${C}.value === ${B} && Array.isArray(${id})${name === 'car' ? ` && ${o} < ${id}.length` : ''}) {`);
+    this.deliver(fast, dest);
+    this.emit('} else {');
+    this.inlineOn(name, INLINE[name]!, [this.ref(v, this.c.childSpan(x, 1, span))], span, dest, C, B);
+    this.emit('}');
     return true;
   }
 
@@ -352,8 +433,15 @@ export abstract class EmitterCore {
     if (!(builtin instanceof NativeFn) || builtin.name !== name) return false;
     const C = this.k(cell);
     const B = this.k(builtin);
-    const S = this.k(span);
+    if (n === 1 && this.cursorInline(name, x, span, dest, C, B)) return true;
     const args = x.slice(1).map((a, i) => this.val(a, this.c.childSpan(x, i + 1, span)));
+    this.inlineOn(name, spec, args, span, dest, C, B);
+    return true;
+  }
+
+  /** The inline fast path on evaluated arguments, else the builtin (`C` its cell, `B` it). */
+  protected inlineOn(name: string, spec: { fast: (a: string[], s: string) => [string, string] }, args: string[], span: Span | undefined, dest: Dest, C: string, B: string): void {
+    const S = this.k(span);
     const scratch = this.tmp();
     const [cond, fast] = spec.fast(args, scratch);
     const t = this.tmp();
@@ -362,13 +450,25 @@ export abstract class EmitterCore {
     if (dest === null && !CLOSURE_COMPILER_INLINES.has(name)) {
       // In tail position the slow path is a tail call, as it is without the inline fast path.
       this.emit(`return ${guard} ? ${fast} : new TC(${C}.value, [${args.join(', ')}], ${S});`);
-      return true;
+      return;
     }
     this.emit(`const ${t} = ${guard} ? ${fast} : I.invoke(${C}.value, [${args.join(', ')}], ${S});`);
     this.deliver(t, dest);
-    return true;
   }
 
   /** Emits a supported special form; false (having emitted nothing) if unsupported or malformed. */
   protected abstract special(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean;
+}
+
+/** Whether `forms` contain `(loop ... (cdr v) ...)` with the cdr as argument `i`. */
+export function walksWithCdr(forms: readonly Value[], loop: string, i: number, v: string): boolean {
+  const walk = (x: Value): boolean => {
+    if (!Array.isArray(x)) return false;
+    const arg = x[i + 1];
+    if (x[0] instanceof Sym && x[0].name === loop && Array.isArray(arg) && arg.length === 2) {
+      if (arg[0] instanceof Sym && arg[0].name === 'cdr' && arg[1] instanceof Sym && arg[1].name === v) return true;
+    }
+    return x.some(walk);
+  };
+  return forms.some(walk);
 }

@@ -4,7 +4,7 @@
 // goes to the closure compiler through `fallback`.
 
 import type { Span } from '../reader/span';
-import { EmitterCore, NeedFrames, type Builder, type Dest, type Level } from './codegen-emit';
+import { EmitterCore, NeedFrames, walksWithCdr, type Builder, type Dest, type Level } from './codegen-emit';
 import { Scope } from './scope';
 import { Lambda, Sym, Vector, type Value } from './values';
 
@@ -294,7 +294,11 @@ export class Emitter extends EmitterCore {
     bindings.forEach(([b, init], i) => {
       if (isEmptyListQuote(init) && consesOnto(body, name, i, b)) builders.set(i, { flag: `b${this.n++}`, buf: `u${this.n++}` });
     });
-    const params: Level = { scope: paramScope, frame: '', ids: [], builders };
+    const cursors = new Map<number, string>();
+    bindings.forEach(([b], i) => {
+      if (!builders.has(i) && walksWithCdr(body, name, i, b)) cursors.set(i, `o${this.n++}`);
+    });
+    const params: Level = { scope: paramScope, frame: '', ids: [], builders, cursors };
     for (const [b] of bindings) params.ids[paramScope.add(b)] = `v${this.n++}`;
     this.c.prescanDefines(body, paramScope);
     if (params.ids.length !== paramScope.names.length) throw new NeedFrames();
@@ -312,7 +316,8 @@ export class Emitter extends EmitterCore {
     this.emit('TICK(I);');
     params.ids.forEach((id, i) => {
       const builder = builders.get(i);
-      this.emit(builder ? `let ${id} = null, ${builder.flag} = true; const ${builder.buf} = [];` : `let ${id} = ${inits[i]};`);
+      const cursor = cursors.get(i);
+      this.emit(builder ? `let ${id} = null, ${builder.flag} = true; const ${builder.buf} = [];` : `let ${id} = ${inits[i]};${cursor ? ` let ${cursor} = 0;` : ''}`);
     });
     this.emit('try {');
     this.emit(`${label}: for (;;) {`);

@@ -247,8 +247,8 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   // A self tail call loops; once it has, errors get the trace entry of that tail call and
   // not the caller's (see tailAnnotate), as when the closure compiler runs the TailCall.
   const bodyLines = e.looped
-    ? ['let site, self;', 'try {', 'L: for (;;) {', ...e.lines, '}', '} catch (e) { if (site !== undefined) throw TANN(I, e, self, site); throw e; }']
-    : e.lines;
+    ? [...e.prologue, 'let site, self;', 'try {', 'L: for (;;) {', ...e.lines, '}', '} catch (e) { if (site !== undefined) throw TANN(I, e, self, site); throw e; }']
+    : [...e.prologue, ...e.lines];
   const src = [
     '"use strict";',
     e.constDecls(),

@@ -110,6 +110,18 @@ test('named lets and self tail calls: values, depth and error traces as with clo
     "(define (f) (let outer ((i 0) (acc '())) (if (= i 2) acc (let inner ((j 0)) (if (= j 2) (outer (+ i 1) (cons (list i j) acc)) (inner (+ j 1))))))) (f)",
     "(define (f) (let loop ((i 0) (acc '())) (if (= i 2) acc (loop (+ i 1) (cons (car i) acc))))) (f)",
     "(define (f) (let loop ((i 0) (acc '())) (if (= i 3) (list acc (eq? acc acc) (length acc)) (loop (+ i 1) (cons acc acc))))) (f)",
+    // Lists walked with cdr in a loop call (kept as list + offset while they can).
+    '(define (sum lst acc) (if (null? lst) acc (sum (cdr lst) (+ acc (car lst))))) (sum (list 1 2 3 4) 0)',
+    "(define (f lst out) (if (null? lst) (reverse out) (f (cdr lst) (cons lst out)))) (f (list 1 2 3) '())",
+    '(define (f x) (if (pair? x) (f (cdr x)) x)) (list (f (list 1 2)) (f 5) (f nil))',
+    '(define (f v n) (if (= n 0) v (f (cdr v) (- n 1)))) (list (f [1 2 3] 2) (f (list 1) 3))',
+    '(define (f) (let loop ((l (list 1 2 3)) (acc 0)) (if (null? l) acc (loop (cdr l) (+ acc (car l)))))) (f)',
+    "(define (f l) (if (null? l) :done (begin (when (= (car l) 2) (set! cdr (lambda (x) '()))) (f (cdr l))))) (f (list 1 2 3 4))",
+    '(define (g l) (length l)) (define (f l) (if (null? l) 0 (g (cdr l)))) (f (list 1 2 3))',
+    '(define (f l) (if (null? l) 0 (f (cdr l)))) (define h f) (define (f l) (list :new l)) (h (list 1 2 3))',
+    '(define (f l) (if (null? l) (+ 1 (car l)) (f (cdr l)))) (f (list 1 2))',
+    '(define (f l k) (if (= k 0) (list l (car l) (null? l) (pair? l)) (f (cdr l) (- k 1)))) (f (list 1 2 3) 1)',
+    '(define (f l) (if (null? l) 0 (begin (set! l (cdr l)) (f (cdr l))))) (f (list 1 2 3 4))',
     '(define (f n) (do ((i 0 (+ i 1))) ((= i n) (car i)))) (f 3)',
     '(define (f n) (do ((i 0 (+ i 1))) ((= i n) 0) (when (= i 2) (error "in body")))) (f 3)',
     '(define (f n) (do ((i 0 (+ i 1))) ((= i n) 0) (undefined-thing))) (f 3)',
@@ -156,6 +168,9 @@ test('tail calls through generated code run in constant stack', () => {
   assert.equal(outcome('(let loop ((i 0)) (if (= i 10000000) i (loop (+ i 1))))', true), '10000000');
   assert.equal(outcome('(define (count-down n) (if (= n 0) :done (count-down (- n 1)))) (count-down 10000000)', true), ':done');
   assert.equal(same('(define (count-down n) (if (= n 0) :done (count-down (- n 1)))) (count-down 100000)'), ':done');
+  // Walking a long list with cdr and building one with cons stay linear.
+  assert.equal(outcome('(define (sum l acc) (if (null? l) acc (sum (cdr l) (+ acc (car l))))) (sum (range 1000000) 0)', true), '499999500000');
+  assert.equal(outcome("(define (build n) (let loop ((i 0) (acc '())) (if (= i n) acc (loop (+ i 1) (cons i acc))))) (length (build 1000000))", true), '1000000');
   assert.equal(same('(define (ev? n) (if (= n 0) #t (od? (- n 1)))) (define (od? n) (if (= n 0) #f (ev? (- n 1)))) (ev? 1000000)'), '#t');
   assert.equal(same('(define (f n) (cond ((= n 0) 0) (else (let ((m (- n 1))) (f m))))) (f 1000000)'), '0');
 });
