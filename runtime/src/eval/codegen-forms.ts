@@ -39,7 +39,7 @@ export class Emitter extends EmitterCore {
         return true;
       case 'when':
       case 'unless': {
-        if (x.length < 2) return false;
+        if (x.length < 3) return false;
         const t = this.val(x[1]!, child(1));
         this.emit(`if (${name === 'when' ? '' : '!'}(${t} !== null && ${t} !== false)) {`);
         this.body(x.slice(2), x, 2, span, dest);
@@ -112,15 +112,16 @@ export class Emitter extends EmitterCore {
   }
 
   /** `let`/`let*` bindings when every target is a symbol: [name, init, init span]. */
-  private bindings(x: Value[], span: Span | undefined): [string, Value, Span | undefined][] | undefined {
-    const raw = x[1];
-    if (x.length < 2 || !Array.isArray(raw)) return undefined;
-    const bs = this.c.childSpan(x, 1, span);
+  private bindings(x: Value[], at: number, span: Span | undefined): [string, Value, Span | undefined][] | undefined {
+    const raw = x[at];
+    // (let bindings body...) and (let name bindings body...) need a body, as compiler.ts checks.
+    if (x.length < at + 2 || !Array.isArray(raw)) return undefined;
+    const bs = this.c.childSpan(x, at, span);
     const out: [string, Value, Span | undefined][] = [];
     for (let i = 0; i < raw.length; i++) {
       const b = raw[i];
-      if (!Array.isArray(b) || b.length < 1 || b.length > 2 || !(b[0] instanceof Sym)) return undefined;
-      out.push([b[0].name, b.length === 2 ? b[1]! : null, this.c.childSpan(b, 1, this.c.childSpan(raw, i, bs))]);
+      if (!Array.isArray(b) || b.length !== 2 || !(b[0] instanceof Sym)) return undefined;
+      out.push([b[0].name, b[1]!, this.c.childSpan(b, 1, this.c.childSpan(raw, i, bs))]);
     }
     return out;
   }
@@ -162,7 +163,7 @@ export class Emitter extends EmitterCore {
   }
 
   private let(x: Value[], span: Span | undefined, dest: Dest): boolean {
-    const bindings = this.bindings(x, span);
+    const bindings = this.bindings(x, 1, span);
     if (bindings === undefined) return false;
     const values = bindings.map(([name, init, s]) => this.init(name, init, s));
     const scope = new Scope(this.scope);
@@ -173,7 +174,7 @@ export class Emitter extends EmitterCore {
   }
 
   private letStar(x: Value[], span: Span | undefined, dest: Dest): boolean {
-    const bindings = this.bindings(x, span);
+    const bindings = this.bindings(x, 1, span);
     if (bindings === undefined) return false;
     const scope = new Scope(this.scope);
     const level = this.newLevel(scope);
@@ -189,7 +190,7 @@ export class Emitter extends EmitterCore {
 
   /** `(while test body...)`: nil. (Interrupts: the shared tick, per iteration.) */
   private whileLoop(x: Value[], span: Span | undefined, dest: Dest): boolean {
-    if (x.length < 2) return false;
+    if (x.length < 3) return false;
     const label = `W${this.n++}`;
     this.emit(`${label}: for (;;) {`);
     const t = this.val(x[1]!, this.c.childSpan(x, 1, span));
@@ -214,7 +215,7 @@ export class Emitter extends EmitterCore {
     const vars: { name: string; init: Value; step: Value | undefined }[] = [];
     for (const spec of specs) {
       const items = Array.isArray(spec) ? spec : spec instanceof Vector ? spec.items : undefined;
-      if (!items || !(items[0] instanceof Sym) || items.length > 3) return false;
+      if (!items || !(items[0] instanceof Sym) || items.length < 2 || items.length > 3) return false;
       vars.push({ name: items[0].name, init: items[1] ?? null, step: items[2] });
     }
     const inits = vars.map((v) => this.val(v.init, span));
@@ -251,17 +252,11 @@ export class Emitter extends EmitterCore {
     const target = x[1];
     if (x.length !== 3 || !(target instanceof Sym)) return false;
     const local = this.scope.lookup(target.name);
-    if (local) {
-      const v = this.val(x[2]!, this.c.childSpan(x, 2, span));
-      this.emit(`${this.slot(local, true)} = ${v};`);
-    } else {
-      const cell = this.k(this.c.interp.cell(target.name));
-      const where = this.c.childSpan(x, 1, span);
-      this.emit(`if (${cell}.value === undefined) throw I.unboundError(${this.k(target.name)}, ${this.k(this.scope)}, ${this.k(where)}, ${this.k(this.c.file)});`);
-      const v = this.val(x[2]!, this.c.childSpan(x, 2, span));
-      this.emit(`${cell}.value = ${v};`);
-    }
-    this.deliver('null', dest);
+    // set! gives the new value; on a global not defined yet it defines it (as compiler.ts does).
+    const v = this.val(x[2]!, this.c.childSpan(x, 2, span));
+    if (local) this.emit(`${this.slot(local, true)} = ${v};`);
+    else this.emit(`${this.k(this.c.interp.cell(target.name))}.value = ${v};`);
+    this.deliver(v, dest);
     return true;
   }
 
@@ -272,11 +267,11 @@ export class Emitter extends EmitterCore {
    * the named-let closure does: entered like a call, each iteration like a tail call.
    */
   private namedLet(x: Value[], span: Span | undefined, dest: Dest): boolean {
-    if (this.frames || x.length < 3) return false;
+    if (this.frames || x.length < 4) return false;
     const name = (x[1] as Sym).name;
     const raw = x[2];
     if (!Array.isArray(raw)) return false;
-    const bindings = this.bindings([x[0]!, raw], span);
+    const bindings = this.bindings(x, 2, span);
     if (bindings === undefined || bindings.some(([b]) => PARAM_MARKERS.has(b))) return false;
     const bs = this.c.childSpan(x, 2, span);
     const inits = bindings.map(([, init], i) => this.val(init, this.c.childSpan(raw[i]!, 1, this.c.childSpan(raw, i, bs))));

@@ -55,7 +55,7 @@ export function typeError(fn: string, expected: string, got: string, argIndex?: 
 }
 
 export function arityError(fn: string, expected: string, got: number): SemaError {
-  return new SemaError(`${fn}: expects ${expected} args, got ${got}`, 'arity');
+  return new SemaError(`${fn} expects ${expected} args, got ${got}`, 'arity');
 }
 
 export function ioError(message: string): SemaError {

@@ -64,8 +64,11 @@ export class Interpreter implements InterpreterLike, CallContext {
   /** Files currently being loaded (cycle detection) and modules already imported. */
   readonly loading = new Set<string>();
   readonly moduleCache = new Map<string, Map<string, Value>>();
-  /** Names exported by the `module` form being evaluated, if any. */
-  moduleExports: string[] | undefined;
+  /**
+   * While `import` evaluates a file: where its `module` forms put their exports (instead
+   * of defining them globally, which is what a module run directly does).
+   */
+  moduleExports: Map<string, Value> | undefined;
   readonly interp: InterpreterLike = this;
   readonly mapFromPairs = mapFromPairs;
   private readonly out: (s: string) => void;
@@ -212,7 +215,7 @@ export class Interpreter implements InterpreterLike, CallContext {
   annotate(e: unknown, fn: Value, span: Span | undefined): unknown {
     if (dropCallerEntry(e)) return e;
     let err = e;
-    if (e instanceof RangeError && /call stack/i.test(e.message)) err = stackDepthError(this.maxDepth);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) err = stackDepthError(undefined);
     else if (e instanceof Error && !(e instanceof SemaError)) err = internalError(e);
     if (!(err instanceof SemaError)) return err;
     const location = span ? { file: this.currentFile, span } : undefined;
@@ -229,10 +232,10 @@ export class Interpreter implements InterpreterLike, CallContext {
     const size = scope.names.length;
     const n = args.length;
     if (nopt === 0 && !hasRest) {
-      if (n !== nreq) throw arityError(fn.name ?? 'lambda', String(nreq), n);
+      if (n !== nreq) throw arityError(fn.name ?? '<lambda>', String(nreq), n);
       if (size === nreq && bindPatterns === undefined) return new Frame(args, fn.env);
     } else if (n < nreq || (!hasRest && n > nreq + nopt)) {
-      throw arityError(fn.name ?? 'lambda', hasRest ? `${nreq}+` : `${nreq}-${nreq + nopt}`, n);
+      throw arityError(fn.name ?? '<lambda>', hasRest ? `${nreq}+` : `${nreq}-${nreq + nopt}`, n);
     }
     const slots = new Array<Value>(size);
     const fixed = nreq + nopt;
@@ -297,7 +300,7 @@ export class Interpreter implements InterpreterLike, CallContext {
       }
       return result;
     } catch (e) {
-      if (e instanceof RangeError && /call stack/i.test(e.message)) throw stackDepthError(this.maxDepth);
+      if (e instanceof RangeError && /call stack/i.test(e.message)) throw stackDepthError(undefined);
       throw e;
     } finally {
       this.currentFile = savedFile;
@@ -307,9 +310,10 @@ export class Interpreter implements InterpreterLike, CallContext {
   }
 }
 
-export function stackDepthError(max: number): SemaError {
+/** `max` is the configured limit, or undefined when the host's own stack ran out first. */
+export function stackDepthError(max: number | undefined): SemaError {
   return new SemaError(
-    `stack depth exceeded: more than ${max} nested calls`,
+    max === undefined ? 'stack depth exceeded: too many nested calls' : `stack depth exceeded: more than ${max} nested calls`,
     'eval',
     {},
     'this usually means unbounded recursion; make the recursive call in tail position, or use `do`/named let to loop',
@@ -324,11 +328,11 @@ function internalError(e: Error): SemaError {
 }
 
 function keywordCall(k: Keyword, args: Value[]): Value {
-  if (args.length < 1 || args.length > 2) throw arityError(`:${k.name}`, '1-2', args.length);
+  if (args.length !== 1) throw arityError(`:${k.name}`, '1', args.length);
   const m = args[0]!;
   if (m instanceof SemaMap || m instanceof SemaHashMap) {
     const v = mapGet(m, k);
-    return v !== undefined ? v : (args[1] ?? null);
+    return v !== undefined ? v : null;
   }
-  return args[1] ?? null;
+  return null;
 }

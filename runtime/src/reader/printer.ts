@@ -10,6 +10,8 @@ export function formatFloat(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return 'inf';
   if (n === -Infinity) return '-inf';
+  // Integral floats print like Rust's `{:.1}`: the exact decimal value of the double.
+  if (Number.isInteger(n) && Math.abs(n) >= 2 ** 53) return BigInt(n).toString() + '.0';
   let s = String(n);
   if (s.includes('e')) s = expandExponent(s);
   if (Number.isInteger(n) && !s.includes('.')) s += '.0';

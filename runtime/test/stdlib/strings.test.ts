@@ -168,5 +168,5 @@ test('errors name the function and the problem', () => {
   checkError('(integer->char 55296)', 'eval', 'invalid codepoint 55296');
   checkError('(string/normalize "a" :xyz)', 'eval', 'unknown form "xyz"');
   checkError('(string/repeat "a" -1)', 'eval', 'expected a non-negative integer, got -1');
-  checkError('(string/trim)', 'arity', 'string/trim: expects 1 args, got 0');
+  checkError('(string/trim)', 'arity', 'string/trim expects 1 args, got 0');
 });

@@ -14,6 +14,7 @@ import {
   Sym,
   Thunk,
   Vector,
+  typeName,
   type Value,
 } from '../values';
 import { mapFromPairs, mapKey } from '../equality';
@@ -24,7 +25,6 @@ import type { Span } from '../../reader/span';
 import { readFileSync } from 'node:fs';
 
 const CATCH = Sym.of('catch');
-const FINALLY = Sym.of('finally');
 const WHEN = Sym.of('when');
 const DEFAULT = Keyword.of('default');
 
@@ -87,26 +87,21 @@ export function installControlForms(): void {
   });
 
   defineSpecialForm('try', (c, form, scope, _tail, span) => {
-    let catchClause: Value[] | undefined;
-    let finallyClause: Value[] | undefined;
-    const body: Value[] = [];
-    for (const x of form.slice(1)) {
-      if (Array.isArray(x) && x[0] === CATCH) catchClause = x;
-      else if (Array.isArray(x) && x[0] === FINALLY) finallyClause = x;
-      else body.push(x);
-    }
-    const bodyCode = c.compileBody(body, scope, false, form, 1, span);
-    let handler: ((f: Frame, err: SemaError) => Value) | undefined;
-    if (catchClause) {
-      const name = catchClause[1];
-      if (!(name instanceof Sym)) throw c.error('catch: expected (catch name body...)', c.spanOf(catchClause, span));
-      const s = new Scope(scope);
-      s.add(name.name);
-      c.prescanDefines(catchClause.slice(2), s);
-      const code = c.compileBody(catchClause.slice(2), s, false, catchClause, 2, span);
-      handler = (f, err) => code(new Frame(Object.assign(new Array<Value>(s.names.length), { 0: errorToMap(err) }), f));
-    }
-    const fin = finallyClause ? c.compileBody(finallyClause.slice(1), scope, false, finallyClause, 1, span) : undefined;
+    // (try body... (catch e handler...)): the catch clause is required and comes last.
+    if (form.length < 2) throw arityError('try', '1+', form.length - 1);
+    const catchClause = form[form.length - 1]!;
+    const cs = c.childSpan(form, form.length - 1, span);
+    if (!Array.isArray(catchClause)) throw c.error('try: expected a list', cs);
+    if (catchClause.length === 0) throw c.error('try: catch form is empty', cs);
+    if (catchClause[0] !== CATCH) throw c.error('try: last argument must be (catch var handler...)', cs);
+    if (catchClause.length < 3) throw c.error('try: catch needs (catch var handler...)', cs);
+    const name = catchClause[1];
+    if (!(name instanceof Sym)) throw c.error('try catch: expected a symbol', cs);
+    const bodyCode = c.compileBody(form.slice(1, -1), scope, false, form, 1, span);
+    const s = new Scope(scope);
+    s.add(name.name);
+    c.prescanDefines(catchClause.slice(2), s);
+    const handlerCode = c.compileBody(catchClause.slice(2), s, false, catchClause, 2, cs);
     const interp = c.interp;
     return (f) => {
       const depth = interp.depth;
@@ -114,13 +109,12 @@ export function installControlForms(): void {
         return bodyCode(f);
       } catch (e) {
         interp.depth = depth;
-        if (!handler) throw e;
-        if (interp.interrupted()) throw e;
-        // `(exit code)` ends the program; like the reference's, it cannot be caught.
-        if (e instanceof SemaError && e.type === 'exit') throw e;
-        return handler(f, asSemaError(e));
-      } finally {
-        if (fin) fin(f);
+        const err = asSemaError(e);
+        // Interrupts (Ctrl+C, editor cancel) and `exit` are not program errors: never caught.
+        if (err.type === 'interrupted' || err.type === 'exit' || interp.interrupted()) throw e;
+        const slots = new Array<Value>(s.names.length);
+        slots[0] = errorToMap(err);
+        return handlerCode(new Frame(slots, f));
       }
     };
   });
@@ -133,12 +127,14 @@ export function installControlForms(): void {
 
   defineSpecialForm(['match', 'match*'], (c, form, scope, tail, span) => {
     const strict = (form[0] as Sym).name === 'match';
-    if (form.length < 2) throw arityError(strict ? 'match' : 'match*', '1+', form.length - 1);
+    if (form.length < 3) throw arityError(strict ? 'match' : 'match*', '2+', form.length - 1);
     const subject = c.compile(form[1]!, scope, false, c.childSpan(form, 1, span));
     const s = new Scope(scope);
     const clauses = form.slice(2).map((clause, i) => {
       const cs = c.childSpan(form, i + 2, span);
-      if (!Array.isArray(clause) || clause.length === 0) throw c.error('match: each clause must be (pattern body...)', cs);
+      if (!Array.isArray(clause) && !(clause instanceof Vector)) throw c.error('match: each clause must be a list or vector', cs);
+      if ((Array.isArray(clause) ? clause : clause.items).length === 0) throw c.error('match: clause must not be empty', cs);
+      if (!Array.isArray(clause)) throw c.error('match: each clause must be a list', cs);
       const pattern = clause[0]!;
       for (const n of patternNames(pattern, true)) if (!s.has(n)) s.add(n);
       const matcher = compileMatch(pattern, (n) => {
@@ -170,7 +166,7 @@ export function installControlForms(): void {
 
   defineSpecialForm('define-record-type', (c, form, scope, _tail, span) => {
     // (define-record-type name (ctor field...) pred? (field accessor [modifier])...)
-    if (form.length < 4) throw arityError('define-record-type', '3+', form.length - 1);
+    if (form.length < 4) throw c.error('define-record-type: requires at least type name, constructor, and predicate', span);
     const typeName = form[1];
     const ctor = form[2];
     const pred = form[3];
@@ -225,7 +221,8 @@ export function installControlForms(): void {
   });
 
   defineSpecialForm('defmulti', (c, form, scope, _tail, span) => {
-    if (form.length !== 3 || !(form[1] instanceof Sym)) throw c.error('defmulti: expected (defmulti name dispatch-fn)', span);
+    if (form.length !== 3) throw arityError('defmulti', '2', form.length - 1);
+    if (!(form[1] instanceof Sym)) throw c.error('defmulti: expected a symbol', span);
     const name = form[1].name;
     const set = definitionSetter(c, scope)(name);
     const dispatch = c.compile(form[2]!, scope, false, c.childSpan(form, 2, span));
@@ -236,7 +233,8 @@ export function installControlForms(): void {
   });
 
   defineSpecialForm('defmethod', (c, form, scope, _tail, span) => {
-    if (form.length < 4 || !(form[1] instanceof Sym)) throw c.error('defmethod: expected (defmethod name dispatch-value handler)', span);
+    if (form.length < 4) throw arityError('defmethod', '3', form.length - 1);
+    if (!(form[1] instanceof Sym)) throw c.error('defmethod: expected a symbol', span);
     const target = c.compile(form[1], scope, false, c.childSpan(form, 1, span));
     const key = c.compile(form[2]!, scope, false, c.childSpan(form, 2, span));
     // (defmethod name value (fn ...)) or the shorthand (defmethod name value (params) body...)
@@ -261,7 +259,7 @@ function isTrue(v: Value): boolean {
 
 function recordOf(v: Value, type: RecordType, who: string): RecordValue {
   if (v instanceof RecordValue && v.type === type) return v;
-  throw new SemaError(`${who}: expected ${type.name} record, got ${printValue(v)}`, 'type-error', { expected: type.name, got: printValue(v) });
+  throw new SemaError(`${who}: expected ${type.name}, got ${typeName(v)}`, 'type-error', { expected: type.name, got: typeName(v) });
 }
 
 export { Vector };

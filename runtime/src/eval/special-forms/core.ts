@@ -44,7 +44,7 @@ export function installCoreForms(): void {
   });
 
   defineSpecialForm('if', (c, form, scope, tail, span) => {
-    need(form, 2, 'if', 3);
+    if (form.length < 3 || form.length > 4) throw arityError('if', '2 or 3', form.length - 1);
     const test = c.compile(form[1]!, scope, false, c.childSpan(form, 1, span));
     const then = c.compile(form[2]!, scope, tail, c.childSpan(form, 2, span));
     if (form.length === 3) return (f) => (isTruthy(test(f)) ? then(f) : null);
@@ -56,12 +56,12 @@ export function installCoreForms(): void {
   });
 
   defineSpecialForm(['define', 'def'], (c, form, scope, _tail, span) => {
-    need(form, 1, 'define');
+    if (form.length < 2) throw arityError('define', '2+', form.length - 1);
     const target = form[1]!;
     if (target instanceof Sym) {
-      need(form, 1, 'define', 2);
+      if (form.length !== 3) throw arityError('define', '2', form.length - 1);
       const set = definitionSetter(c, scope)(target.name);
-      const init = form.length === 3 ? compileNamed(c, form[2]!, target.name, scope, c.childSpan(form, 2, span)) : () => null;
+      const init = compileNamed(c, form[2]!, target.name, scope, c.childSpan(form, 2, span));
       return (f) => {
         set(f, init(f));
         return null;
@@ -80,7 +80,7 @@ export function installCoreForms(): void {
       };
     }
     if (isPattern(target)) {
-      need(form, 2, 'define', 2);
+      if (form.length !== 3) throw arityError('define', '2', form.length - 1);
       const init = c.compile(form[2]!, scope, false, c.childSpan(form, 2, span));
       const bind = compileDestructure(target, definitionSetter(c, scope));
       return (f) => {
@@ -106,7 +106,7 @@ export function installCoreForms(): void {
   defineSpecialForm('set!', (c, form, scope, _tail, span) => {
     need(form, 2, 'set!', 2);
     const target = form[1];
-    if (!(target instanceof Sym)) throw c.error('set!: target must be a symbol', span);
+    if (!(target instanceof Sym)) throw c.error('set!: expected a symbol', span);
     const value = c.compile(form[2]!, scope, false, c.childSpan(form, 2, span));
     const local = scope?.lookup(target.name);
     if (local) {
@@ -114,22 +114,22 @@ export function installCoreForms(): void {
       return (f) => {
         let fr = f;
         for (let d = depth; d > 0; d--) fr = fr.up!;
-        fr.v[index] = value(f);
-        return null;
+        const v = value(f);
+        fr.v[index] = v;
+        return v;
       };
     }
+    // As in the reference, set! of a global that does not exist yet creates it.
     const cell = c.interp.cell(target.name);
-    const file = c.file;
-    const where = c.childSpan(form, 1, span);
     return (f) => {
-      if (cell.value === undefined) throw c.interp.unboundError(target.name, scope, where, file);
-      cell.value = value(f);
-      return null;
+      const v = value(f);
+      cell.value = v;
+      return v;
     };
   });
 
   defineSpecialForm(['lambda', 'fn'], (c, form, scope, _tail, span) => {
-    need(form, 1, String((form[0] as Sym).name));
+    need(form, 2, String((form[0] as Sym).name));
     return c.compileLambda(undefined, form[1]!, form.slice(2), scope, span, form, 2);
   });
 
@@ -167,7 +167,7 @@ export function installCoreForms(): void {
 
   defineSpecialForm(['when', 'unless'], (c, form, scope, tail, span) => {
     const isWhen = (form[0] as Sym).name === 'when';
-    need(form, 1, isWhen ? 'when' : 'unless');
+    need(form, 2, isWhen ? 'when' : 'unless');
     const test = c.compile(form[1]!, scope, false, c.childSpan(form, 1, span));
     const body = c.compileBody(form.slice(2), scope, tail, form, 2, span);
     return isWhen ? (f) => (isTruthy(test(f)) ? body(f) : null) : (f) => (isTruthy(test(f)) ? null : body(f));
@@ -176,7 +176,8 @@ export function installCoreForms(): void {
   defineSpecialForm('cond', (c, form, scope, tail, span) => {
     const clauses = form.slice(1).map((clause, i) => {
       const cs = c.childSpan(form, i + 1, span);
-      if (!Array.isArray(clause) || clause.length === 0) throw c.error('cond: clause must be a non-empty list', cs, 'each clause is (test body...) or (else body...)');
+      if (!Array.isArray(clause)) throw c.error('cond: expected a list', cs);
+      if (clause.length === 0) throw c.error('cond: clause must not be empty', cs, 'each clause is (test body...) or (else body...)');
       const isElse = clause[0] === ELSE;
       const test: Code = isElse ? () => true : c.compile(clause[0]!, scope, false, c.childSpan(clause, 0, cs));
       const body: Code = clause.length === 1 ? () => true : c.compileBody(clause.slice(1), scope, tail, clause, 1, cs);
@@ -189,7 +190,7 @@ export function installCoreForms(): void {
   });
 
   defineSpecialForm('case', (c, form, scope, tail, span) => {
-    need(form, 1, 'case');
+    need(form, 2, 'case');
     const key = c.compile(form[1]!, scope, false, c.childSpan(form, 1, span));
     const clauses = form.slice(2).map((clause, i) => {
       const cs = c.childSpan(form, i + 2, span);
@@ -208,7 +209,7 @@ export function installCoreForms(): void {
   });
 
   defineSpecialForm('while', (c, form, scope, _tail, span) => {
-    need(form, 1, 'while');
+    need(form, 2, 'while');
     const test = c.compile(form[1]!, scope, false, c.childSpan(form, 1, span));
     const body = c.compileBody(form.slice(2), scope, false, form, 2, span);
     const interp = c.interp;
@@ -247,13 +248,14 @@ interface Binding {
 function parseBindings(c: Compiler, form: Value[], index: number, who: string, span: Span | undefined): Binding[] {
   const raw = form[index];
   const bs = c.childSpan(form, index, span);
-  if (!Array.isArray(raw)) throw c.error(`${who}: bindings must be a list of (name value) pairs`, bs);
+  if (!Array.isArray(raw)) throw c.error(`${who}: expected a list`, bs);
   return raw.map((b, i) => {
     const s = c.childSpan(raw, i, bs);
-    if (!Array.isArray(b) || b.length < 1 || b.length > 2) throw c.error(`${who}: each binding must be (name value)`, s);
+    if (!Array.isArray(b)) throw c.error(`${who}: expected a list`, s);
+    if (b.length !== 2) throw c.error(`${who}: each binding must have 2 elements`, s);
     const target = b[0]!;
-    if (!(target instanceof Sym) && !isPattern(target)) throw c.error(`${who}: binding name must be a symbol or pattern`, s);
-    return { target, init: b.length === 2 ? b[1]! : null, span: c.childSpan(b, 1, s) };
+    if (!(target instanceof Sym) && !isPattern(target)) throw c.error(`${who}: binding name must be a symbol, vector, or map pattern`, s);
+    return { target, init: b[1]!, span: c.childSpan(b, 1, s) };
   });
 }
 
@@ -267,7 +269,7 @@ function slotSetter(scope: Scope): (name: string) => Setter {
 }
 
 function compileLet(c: Compiler, form: Value[], scope: Scope | null, tail: boolean, span: Span | undefined): Code {
-  need(form, 1, 'let');
+  need(form, 2, 'let');
   if (form[1] instanceof Sym) return compileNamedLet(c, form, scope, tail, span);
   const bindings = parseBindings(c, form, 1, 'let', span);
   const inits = bindings.map((b) => (b.target instanceof Sym ? compileNamed(c, b.init, b.target.name, scope, b.span) : c.compile(b.init, scope, false, b.span)));
@@ -294,7 +296,7 @@ function compileLet(c: Compiler, form: Value[], scope: Scope | null, tail: boole
 }
 
 function compileLetStar(c: Compiler, form: Value[], scope: Scope | null, tail: boolean, span: Span | undefined): Code {
-  need(form, 1, 'let*');
+  need(form, 2, 'let*');
   const bindings = parseBindings(c, form, 1, 'let*', span);
   const s = new Scope(scope);
   const steps = bindings.map((b) => {
@@ -320,7 +322,7 @@ function compileLetStar(c: Compiler, form: Value[], scope: Scope | null, tail: b
 }
 
 function compileLetrec(c: Compiler, form: Value[], scope: Scope | null, tail: boolean, span: Span | undefined): Code {
-  need(form, 1, 'letrec');
+  need(form, 2, 'letrec');
   const bindings = parseBindings(c, form, 1, 'letrec', span);
   const s = new Scope(scope);
   for (const b of bindings) {
@@ -347,7 +349,7 @@ function compileLetrec(c: Compiler, form: Value[], scope: Scope | null, tail: bo
 
 /** `(let loop ((i 0) ...) body)`: a local recursive function called at once. */
 function compileNamedLet(c: Compiler, form: Value[], scope: Scope | null, tail: boolean, span: Span | undefined): Code {
-  need(form, 2, 'let');
+  need(form, 3, 'named let');
   const name = (form[1] as Sym).name;
   const bindings = parseBindings(c, form, 2, 'let', span);
   const inits = bindings.map((b) => c.compile(b.init, scope, false, b.span));
@@ -370,12 +372,13 @@ function compileDo(c: Compiler, form: Value[], scope: Scope | null, tail: boolea
   need(form, 2, 'do');
   const specs = form[1];
   const exit = form[2];
-  if (!Array.isArray(specs)) throw c.error('do: expected a list of (var init step) specs', span);
-  if (!Array.isArray(exit) || exit.length === 0) throw c.error('do: expected (test result...) clause', span);
+  if (!Array.isArray(specs) || !Array.isArray(exit)) throw c.error('do: expected a list', span);
+  if (exit.length === 0) throw c.error('do: test clause must not be empty', span);
   const s = new Scope(scope);
   const vars = specs.map((spec) => {
     const items = Array.isArray(spec) ? spec : spec instanceof Vector ? spec.items : undefined;
-    if (!items || !(items[0] instanceof Sym) || items.length < 1 || items.length > 3) throw c.error('do: each spec must be (var init [step])', span);
+    if (!items || items.length < 2 || items.length > 3) throw c.error('do: binding must be (var init) or (var init step)', span);
+    if (!(items[0] instanceof Sym)) throw c.error('do: expected a symbol', span);
     return { name: items[0].name, init: items[1] ?? null, step: items[2] };
   });
   const inits = vars.map((v) => c.compile(v.init, scope, false, span));

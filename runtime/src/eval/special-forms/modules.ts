@@ -5,7 +5,7 @@ import { arityError, ioError, SemaError } from '../errors';
 import { Scope, Frame } from '../scope';
 import { Sym, typeName, type Value } from '../values';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 
 const EXPORT = Sym.of('export');
 
@@ -63,25 +63,32 @@ export function installModuleForms(): void {
   });
 
   defineSpecialForm('import', (c, form, scope, _tail, span) => {
-    if (form.length < 2 || form.length > 3) throw arityError('import', '1-2', form.length - 1);
+    // (import "file.sema") binds every export; (import "file.sema" a b ...) only those named.
+    if (form.length < 2) throw arityError('import', '1+', form.length - 1);
     const arg = c.compile(form[1]!, scope, false, c.childSpan(form, 1, span));
-    const only = form[2];
+    const only = form.slice(2).map((x) => {
+      if (!(x instanceof Sym)) throw c.error('import: names to import must be symbols', span);
+      return x.name;
+    });
     const interp = c.interp;
     return (f) => {
       const path = resolvePath(c, pathArg(arg(f), 'import'));
       let exports = interp.moduleCache.get(path);
       if (exports === undefined) {
-        if (interp.loading.has(path)) throw new SemaError(`import: circular import of ${path}`, 'eval');
+        if (interp.loading.has(path)) {
+          const chain = [...interp.loading, path].map((p) => basename(p));
+          throw new SemaError(`cyclic import detected: ${chain.join(' -> ')}`, 'eval');
+        }
         interp.loading.add(path);
         const before = new Map(interp.globals);
         const savedExports = interp.moduleExports;
-        interp.moduleExports = undefined;
+        const moduleExports = new Map<string, Value>();
+        interp.moduleExports = moduleExports;
         try {
           exports = new Map();
           interp.evalString(readSource(path, 'import'), path);
-          const named = interp.moduleExports as string[] | undefined;
-          if (named) {
-            for (const n of named) exports.set(n, interp.lookup(n) ?? null);
+          if (moduleExports.size > 0) {
+            exports = moduleExports;
           } else {
             // A file without `module`: every global it defined is exported.
             for (const [name, cell] of interp.globals) {
@@ -94,8 +101,10 @@ export function installModuleForms(): void {
         }
         interp.moduleCache.set(path, exports);
       }
-      const wanted = Array.isArray(only) ? only.filter((x): x is Sym => x instanceof Sym).map((x) => x.name) : undefined;
-      for (const [name, v] of exports) if (!wanted || wanted.includes(name)) interp.define(name, v);
+      for (const name of only) {
+        if (!exports.has(name)) throw new SemaError(`import: ${basename(path)} does not export '${name}'`, 'eval');
+      }
+      for (const [name, v] of exports) if (only.length === 0 || only.includes(name)) interp.define(name, v);
       return null;
     };
   });
@@ -118,13 +127,14 @@ export function installModuleForms(): void {
     return (f) => {
       const frame = new Frame(new Array<Value>(s.names.length), f);
       code(frame);
+      const target = interp.moduleExports;
       for (const n of names) {
         const i = s.names.lastIndexOf(n);
         const v = i >= 0 ? frame.v[i] : interp.lookup(n);
         if (v === undefined) throw new SemaError(`module ${(form[1] as Sym).name}: exported name ${n} is not defined`, 'eval');
-        interp.define(n, v);
+        if (target) target.set(n, v);
+        else interp.define(n, v);
       }
-      interp.moduleExports = [...(interp.moduleExports ?? []), ...names];
       return null;
     };
   });

@@ -111,7 +111,8 @@ export function installQuasiForms(): void {
   });
 
   defineSpecialForm('defmacro', (c, form, scope, _tail, span) => {
-    if (form.length < 4 || !(form[1] instanceof Sym)) throw c.error('defmacro: expected (defmacro name (params...) body...)', span);
+    if (form.length < 4) throw arityError('defmacro', '3+', form.length - 1);
+    if (!(form[1] instanceof Sym)) throw c.error('defmacro: expected a symbol', span);
     const name = form[1].name;
     const lambda = c.compileLambda(name, form[2]!, form.slice(3), scope, span, form, 3);
     const interp = c.interp;

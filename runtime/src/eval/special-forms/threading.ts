@@ -58,6 +58,14 @@ export function installBuiltinMacros(interp: Interpreter): void {
     const [name, expr] = binding(args, 'if-let');
     return [s('let'), [[name, expr]], [s('if'), [s('__nil?'), name], args[2] ?? null, args[1]!]];
   });
+  def('for-range', (args) => {
+    // (for-range (i start end [step]) body...): i from start up to end (exclusive).
+    const b = args[0];
+    if (!Array.isArray(b) || b.length < 3 || b.length > 4) throw new SemaError('for-range: expected (var start end [step])', 'eval');
+    const [name, start, end, step] = b as [Value, Value, Value, Value?];
+    const limit = s(interp.gensym('end'));
+    return [s('let'), [[limit, end]], [s('do'), [[name, start, [s('+'), name, step ?? 1]]], [[s('>='), name, limit]], ...args.slice(1)]];
+  });
   def('dotimes', (args) => {
     const [name, count] = binding(args, 'dotimes');
     const n = s(interp.gensym('n'));
