@@ -290,7 +290,7 @@ export class Compiler {
         return (f) => {
           const l = a(f), r = b(f);
           if (typeof l === 'number' && typeof r === 'number' && cell.value === builtin) {
-            const s = l * r;
+            const s = l * r + 0; // + 0 turns -0 into 0: integers have no negative zero
             if (Number.isSafeInteger(s)) return s;
           }
           return slow(l, r);
