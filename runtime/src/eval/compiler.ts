@@ -68,6 +68,17 @@ export class Closure extends Lambda {
   }
 }
 
+/**
+ * Optional faster tier for lambda bodies (eval/codegen.ts installs it): given a lambda with
+ * only required parameters, returns its body compiled to generated JS plus a constructor for
+ * its closures (`make` gets the same arguments on every call but `env`), or undefined to use
+ * ordinary closure compilation.
+ */
+export type LambdaCodegen = (
+  c: Compiler,
+  lambda: { name: string | undefined; nreq: number; scope: Scope; body: readonly Value[]; parent: Value; firstBodyIndex: number; span: Span | undefined },
+) => { body: Code; make: (name: string | undefined, params: ParamInfo, doc: string | undefined, env: Frame, shape: LambdaShape, file: string | undefined, span: Span | undefined) => Closure } | undefined;
+
 export type SpecialForm = (c: Compiler, form: Value[], scope: Scope | null, tail: boolean, span: Span | undefined) => Code;
 
 export const specialForms = new Map<string, SpecialForm>();
@@ -86,6 +97,8 @@ export class Compiler {
   /** Spans of the forms being compiled (absent for data from `eval` or macros). */
   spans: SpanTable | undefined;
   file: string | undefined;
+  /** The code-generation tier, when enabled (see LambdaCodegen). */
+  lambdaCodegen: LambdaCodegen | undefined;
 
   constructor(readonly interp: Interpreter) {}
 
@@ -277,7 +290,7 @@ export class Compiler {
         return (f) => {
           const l = a(f), r = b(f);
           if (typeof l === 'number' && typeof r === 'number' && cell.value === builtin) {
-            const s = l * r;
+            const s = l * r + 0; // + 0 turns -0 into 0: integers have no negative zero
             if (Number.isSafeInteger(s)) return s;
           }
           return slow(l, r);
@@ -411,7 +424,9 @@ export class Compiler {
       firstBodyIndex++;
     }
     this.prescanDefines(bodyForms, s);
-    const code = this.compileBody(bodyForms, s, true, parent, firstBodyIndex, span);
+    const simple = optional.length === 0 && rest === undefined && bindPatterns === undefined;
+    const gen = simple ? this.lambdaCodegen?.(this, { name, nreq: required.length, scope: s, body: bodyForms, parent, firstBodyIndex, span }) : undefined;
+    const code = gen ? gen.body : this.compileBody(bodyForms, s, true, parent, firstBodyIndex, span);
     const plain = optional.length === 0 && rest === undefined && bindPatterns === undefined && s.names.length === required.length;
     const shape: LambdaShape = { nreq: required.length, nopt: optional.length, hasRest: rest !== undefined, scope: s, bindPatterns, plain };
     const info: ParamInfo = {
@@ -420,6 +435,10 @@ export class Compiler {
       rest,
     };
     const file = this.file;
+    if (gen) {
+      const make = gen.make;
+      return (f) => make(name, info, doc, f, shape, file, span);
+    }
     return (f) => new Closure(name, info, doc, code, f, shape, file, span);
   }
 }

@@ -5,6 +5,7 @@ import { read } from '../reader';
 import { printValue } from '../reader/printer';
 import type { Span } from '../reader/span';
 import { Compiler, Closure, TailCall, type Code } from './compiler';
+import { applyDirect, applyNative, dropCallerEntry, GenClosure, lambdaCodegen } from './codegen';
 import { mapFromPairs, mapGet } from './equality';
 import { arityError, SemaError, suggestSimilar } from './errors';
 import { Cell, Frame, type Scope } from './scope';
@@ -44,6 +45,8 @@ export interface InterpreterOptions {
    * "interrupted" error. Another thread sets it (the evaluating one may be busy).
    */
   interruptFlag?: Int32Array;
+  /** Compile lambda bodies to generated JS (eval/codegen.ts); default on unless SEMA_CODEGEN=0. */
+  codegen?: boolean;
 }
 
 const DEFAULT_MAX_DEPTH = 10_000;
@@ -71,7 +74,8 @@ export class Interpreter implements InterpreterLike, CallContext {
   private readonly out: (s: string) => void;
   private readonly err: (s: string) => void;
   private gensymCounter = 0;
-  private calls = 0;
+  /** Calls and loop iterations since start; every 4096th checks for an interrupt. */
+  calls = 0;
   private readonly interruptFlag: Int32Array | undefined;
   private readonly topFrame = new Frame([], null);
 
@@ -83,6 +87,7 @@ export class Interpreter implements InterpreterLike, CallContext {
     this.maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.interruptFlag = opts.interruptFlag;
     this.compiler = new Compiler(this);
+    if (opts.codegen ?? process.env['SEMA_CODEGEN'] !== '0') this.compiler.lambdaCodegen = lambdaCodegen;
     installSpecialForms();
     for (const m of [coreModule, ...allModules, ...(opts.modules ?? [])]) this.installModule(m);
     installBuiltinMacros(this);
@@ -207,7 +212,8 @@ export class Interpreter implements InterpreterLike, CallContext {
   }
 
   /** Adds the call site to an error as it unwinds (location once, then trace frames). */
-  private annotate(e: unknown, fn: Value, span: Span | undefined): unknown {
+  annotate(e: unknown, fn: Value, span: Span | undefined): unknown {
+    if (dropCallerEntry(e)) return e;
     let err = e;
     if (e instanceof RangeError && /call stack/i.test(e.message)) err = stackDepthError(undefined);
     else if (e instanceof Error && !(e instanceof SemaError)) err = internalError(e);
@@ -254,6 +260,8 @@ export class Interpreter implements InterpreterLike, CallContext {
    * pass an array built for this call (never a list value or your own `args`).
    */
   apply(fn: Value, args: Value[]): Value {
+    if (fn instanceof GenClosure && args.length === fn.arity) return applyDirect(this, fn, args);
+    if (fn instanceof NativeFn) return applyNative(this, fn, args);
     return this.invoke(fn, args, undefined);
   }
 
@@ -303,7 +311,7 @@ export class Interpreter implements InterpreterLike, CallContext {
 }
 
 /** `max` is the configured limit, or undefined when the host's own stack ran out first. */
-function stackDepthError(max: number | undefined): SemaError {
+export function stackDepthError(max: number | undefined): SemaError {
   return new SemaError(
     max === undefined ? 'stack depth exceeded: too many nested calls' : `stack depth exceeded: more than ${max} nested calls`,
     'eval',

@@ -27,6 +27,8 @@ export interface LocalRef {
 /** The names a lambda or `let` binds, in slot order. Internal defines append to it. */
 export class Scope {
   readonly names: string[] = [];
+  /** How many lookups found a name here (the codegen tier checks whether code touched a scope). */
+  hits = 0;
   private readonly lateNames = new Set<string>();
 
   constructor(readonly parent: Scope | null) {}
@@ -47,7 +49,10 @@ export class Scope {
     let depth = 0;
     for (let s: Scope | null = this; s !== null; s = s.parent, depth++) {
       const index = s.names.lastIndexOf(name);
-      if (index >= 0) return { depth, index, late: s.lateNames.has(name) };
+      if (index >= 0) {
+        s.hits++;
+        return { depth, index, late: s.lateNames.has(name) };
+      }
     }
     return undefined;
   }
