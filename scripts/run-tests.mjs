@@ -24,5 +24,8 @@ if (selected.length === 0) {
   console.error('no test files found: run `npm run build:types` first');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected.sort()], { stdio: 'inherit' });
+// The interpreter's real hosts (the CLI's and the language server's evaluation threads) run
+// with a large stack; give the test processes more than node's default ~1 MB as well.
+// 3800 KB stays well inside the usual 8 MB main-thread stack.
+const result = spawnSync(process.execPath, ['--stack-size=3800', '--test', '--test-reporter=spec', ...selected.sort()], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

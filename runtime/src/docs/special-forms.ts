@@ -226,6 +226,18 @@ const loops: BuiltinDoc[] = [
     summary: 'Makes a promise of `expr` without evaluating it; `force` evaluates it the first time and remembers the value.',
     examples: ['(define p (delay (+ 1 2)))\n(force p)  ; => 3'],
   }),
+  form('async', {
+    signatures: ['(async body ...)'],
+    params: ['body'],
+    summary: 'Makes a task that evaluates `body` and returns its async promise. The task runs when it is first awaited, or when the evaluation that made it ends.',
+    examples: ['(await (async (+ 1 2)))  ; => 3'],
+  }),
+  form('await', {
+    signatures: ['(await promise)'],
+    params: ['promise'],
+    summary: "Runs the task if needed and gives its value; a task that failed raises its error here. Other values are returned as they are.",
+    examples: ['(await (async (* 6 7)))  ; => 42', '(await 5)  ; => 5'],
+  }),
 ];
 
 const types: BuiltinDoc[] = [

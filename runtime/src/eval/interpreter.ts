@@ -9,7 +9,7 @@ import { applyDirect, applyNative, dropCallerEntry, GenClosure, lambdaCodegen } 
 import { mapFromPairs, mapGet } from './equality';
 import { arityError, SemaError, suggestSimilar } from './errors';
 import { Cell, Frame, type Scope } from './scope';
-import { installBuiltinMacros, installSpecialForms } from './special-forms';
+import { installBuiltinMacros, installSpecialForms, runPendingTasks } from './special-forms';
 import { coreModule } from '../stdlib/core';
 import { allModules } from '../stdlib';
 import { toNative, type StdlibModule } from '../stdlib/registry';
@@ -298,6 +298,8 @@ export class Interpreter implements InterpreterLike, CallContext {
         this.depth = 0;
         result = this.evalForm(r.forms[i]!, r.formSpans[i]);
       }
+      // Tasks nobody awaited still run, as the reference's scheduler drains at the end.
+      runPendingTasks(this);
       return result;
     } catch (e) {
       if (e instanceof RangeError && /call stack/i.test(e.message)) throw stackDepthError(undefined);
@@ -310,10 +312,13 @@ export class Interpreter implements InterpreterLike, CallContext {
   }
 }
 
-/** `max` is the configured limit, or undefined when the host's own stack ran out first. */
-export function stackDepthError(max: number | undefined): SemaError {
+/**
+ * One message whether the configured limit (`max`) or the host's own stack ran out first,
+ * so the same program fails the same way on every host.
+ */
+export function stackDepthError(_max: number | undefined): SemaError {
   return new SemaError(
-    max === undefined ? 'stack depth exceeded: too many nested calls' : `stack depth exceeded: more than ${max} nested calls`,
+    'stack depth exceeded: too many nested calls',
     'eval',
     {},
     'this usually means unbounded recursion; make the recursive call in tail position, or use `do`/named let to loop',

@@ -4,6 +4,7 @@ import { installCoreForms } from './core';
 import { installControlForms } from './control';
 import { installQuasiForms } from './quasi';
 import { installModuleForms } from './modules';
+import { installAsyncForms } from './async';
 import { installLlmSpecialForms } from '../../llm/special-forms';
 
 let installed = false;
@@ -15,8 +16,10 @@ export function installSpecialForms(): void {
   installControlForms();
   installQuasiForms();
   installModuleForms();
+  installAsyncForms();
   installLlmSpecialForms();
 }
 
 export { installBuiltinMacros } from './threading';
 export { errorToMap, asSemaError } from './control';
+export { runPendingTasks, AsyncPromise } from './async';
