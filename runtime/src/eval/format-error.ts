@@ -54,6 +54,17 @@ export function errorPosition(e: SemaError, text?: string): ErrorPosition | unde
   return { file: loc.file ?? '<input>', line, col };
 }
 
+const SNIPPET_WIDTH = 100;
+
+/** A long source line is cut to a window around the error column (marked with `...`). */
+function snippetWindow(line: string, col: number): { text: string; caret: number } {
+  if (line.length <= SNIPPET_WIDTH) return { text: line, caret: col };
+  const from = Math.max(0, Math.min(col - SNIPPET_WIDTH / 2, line.length - SNIPPET_WIDTH));
+  const prefix = from > 0 ? '...' : '';
+  const suffix = from + SNIPPET_WIDTH < line.length ? '...' : '';
+  return { text: prefix + line.slice(from, from + SNIPPET_WIDTH) + suffix, caret: col - from + prefix.length };
+}
+
 /**
  * Full report for stderr. `text` is the evaluated source when it did not come from a
  * file (`-e`, stdin); otherwise the file named by the error's location is read.
@@ -69,12 +80,12 @@ export function formatError(e: unknown, text?: string): string {
       const { line, col } = idx.lineCol(loc.span.start);
       const start = idx.lineStart(line);
       const end = line < idx.lineCount ? idx.lineStart(line + 1) : src.length;
-      const sourceLine = src.slice(start, end).replace(/\r?\n$/, '');
+      const { text: sourceLine, caret } = snippetWindow(src.slice(start, end).replace(/\r?\n$/, ''), col - 1);
       const gutter = ' '.repeat(String(line).length);
       lines.push(`  --> ${loc.file ?? '<input>'}:${line}:${col}`);
       lines.push(`  ${gutter} |`);
       lines.push(`  ${line} | ${sourceLine}`);
-      lines.push(`  ${gutter} | ${' '.repeat(Math.max(0, col - 1))}^`);
+      lines.push(`  ${gutter} | ${' '.repeat(Math.max(0, caret))}^`);
     }
   }
   for (const t of e.trace.slice(1, 11)) {

@@ -116,3 +116,17 @@ test('output goes to the configured stdout', () => {
   interp.evalString('(out "a") (out "b")');
   assert.equal(out, 'ab');
 });
+
+test('error reports cut long source lines to a window around the column', () => {
+  const src = '(define x 1) '.repeat(40) + '(undefined-thing)';
+  try {
+    new Interpreter({ modules: [miniStdlib] }).evalString(src);
+    assert.fail('should throw');
+  } catch (e) {
+    const lines = formatError(e, src).split('\n');
+    const source = lines.find((l) => l.startsWith('  1 | '))!;
+    const caret = lines[lines.indexOf(source) + 1]!;
+    assert.ok(source.length < 120, source);
+    assert.equal(caret.indexOf('^') - 6, source.slice(6).indexOf('(undefined-thing)') + 1);
+  }
+});
