@@ -295,6 +295,21 @@ function compileLet(c: Compiler, form: Value[], scope: Scope | null, tail: boole
   };
 }
 
+/**
+ * The body of `let*`/`letrec`: a frame for scope `s`, the binding steps run in order in
+ * that frame, then the body forms (from index 2 of `form`).
+ */
+function sequentialScope(c: Compiler, form: Value[], s: Scope, steps: ((f: Frame) => void)[], tail: boolean, span: Span | undefined): Code {
+  const body = form.slice(2);
+  c.prescanDefines(body, s);
+  const code = c.compileBody(body, s, tail, form, 2, span);
+  return (f) => {
+    const frame = new Frame(new Array<Value>(s.names.length), f);
+    for (const step of steps) step(frame);
+    return code(frame);
+  };
+}
+
 function compileLetStar(c: Compiler, form: Value[], scope: Scope | null, tail: boolean, span: Span | undefined): Code {
   need(form, 2, 'let*');
   const bindings = parseBindings(c, form, 1, 'let*', span);
@@ -311,14 +326,7 @@ function compileLetStar(c: Compiler, form: Value[], scope: Scope | null, tail: b
     const bind = compileDestructure(b.target, slotSetter(s));
     return (f: Frame) => bind(f, init(f));
   });
-  const body = form.slice(2);
-  c.prescanDefines(body, s);
-  const code = c.compileBody(body, s, tail, form, 2, span);
-  return (f) => {
-    const frame = new Frame(new Array<Value>(s.names.length), f);
-    for (const step of steps) step(frame);
-    return code(frame);
-  };
+  return sequentialScope(c, form, s, steps, tail, span);
 }
 
 function compileLetrec(c: Compiler, form: Value[], scope: Scope | null, tail: boolean, span: Span | undefined): Code {
@@ -337,14 +345,7 @@ function compileLetrec(c: Compiler, form: Value[], scope: Scope | null, tail: bo
       f.v[index] = init(f);
     };
   });
-  const body = form.slice(2);
-  c.prescanDefines(body, s);
-  const code = c.compileBody(body, s, tail, form, 2, span);
-  return (f) => {
-    const frame = new Frame(new Array<Value>(s.names.length), f);
-    for (const step of steps) step(frame);
-    return code(frame);
-  };
+  return sequentialScope(c, form, s, steps, tail, span);
 }
 
 /** `(let loop ((i 0) ...) body)`: a local recursive function called at once. */
