@@ -1,23 +1,12 @@
 // Budgets: cost and token limits, session-wide and scoped, for plain calls and streams.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { SemaError } from '../../src/eval/errors';
+import { beforeEach, describe, it } from 'node:test';
 import { Float, type Value } from '../../src/eval/values';
-import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
 import { printValue } from '../../src/reader/printer';
 import { FakeApi } from '../support/fake-host';
+import { errorOf, useFakeApi } from '../support/llm-fixture';
 import { call, kw, lambda, makeCtx, map } from '../support/fake-ctx';
-
-function errorOf(fn: () => unknown): SemaError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SemaError) return e;
-    throw e;
-  }
-  assert.fail('expected a Sema error');
-}
 
 describe('budgets', () => {
   let fake: FakeApi;
@@ -26,17 +15,8 @@ describe('budgets', () => {
   // $1 per million input and output tokens: 1000 tokens cost $0.001.
   const thousandTokens = { kind: 'text', text: 'ok', usage: { input: 600, output: 400 } } as const;
 
-  before(async () => {
-    fake = await FakeApi.start('anthropic');
-  });
-  after(async () => {
-    await fake.close();
-    await shutdownBridge();
-  });
+  useFakeApi('anthropic', (f) => (fake = f));
   beforeEach(async () => {
-    await fake.reset();
-    delete process.env['ANTHROPIC_API_KEY'];
-    resetLlmSession();
     ctx = makeCtx();
     c('llm/configure', kw('anthropic'), map('api-key', 'k', 'base-url', fake.url, 'max-retries', 0, 'default-model', 'priced'));
     c('llm/set-pricing', 'priced', new Float(1.0), new Float(1.0));

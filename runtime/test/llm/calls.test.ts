@@ -2,24 +2,14 @@
 // natives against the fake Anthropic server (real SDK), inspecting the request bodies.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { SemaError } from '../../src/eval/errors';
 import { Bytevector, Float, Vector, type Value } from '../../src/eval/values';
 import { printValue } from '../../src/reader/printer';
-import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
 import { FakeApi } from '../support/fake-host';
+import { errorOf, useFakeApi } from '../support/llm-fixture';
 import { call, kw, lambda, makeCtx, map, TestInterp } from '../support/fake-ctx';
 import { promptOf } from '../support/fake-ctx';
-
-function errorOf(fn: () => unknown): SemaError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SemaError) return e;
-    throw e;
-  }
-  assert.fail('expected a Sema error');
-}
 
 describe('LLM calls against the fake Anthropic API', () => {
   let fake: FakeApi;
@@ -27,19 +17,8 @@ describe('LLM calls against the fake Anthropic API', () => {
   let ctx: ReturnType<typeof makeCtx>;
   const c = (name: string, ...args: Value[]): Value => call(ctx, name, ...args);
 
-  before(async () => {
-    fake = await FakeApi.start('anthropic');
-  });
-  after(async () => {
-    await fake.close();
-    await shutdownBridge();
-  });
+  useFakeApi('anthropic', (f) => (fake = f));
   beforeEach(async () => {
-    await fake.reset();
-    delete process.env['ANTHROPIC_API_KEY'];
-    delete process.env['OPENAI_API_KEY'];
-    delete process.env['ANTHROPIC_BASE_URL'];
-    resetLlmSession();
     interp = new TestInterp();
     ctx = makeCtx(interp);
   });

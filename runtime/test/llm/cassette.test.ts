@@ -6,23 +6,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { SemaError } from '../../src/eval/errors';
 import type { Value } from '../../src/eval/values';
 import { printValue } from '../../src/reader/printer';
-import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
+import { resetLlmSession } from '../../src/llm/index';
 import { FakeApi } from '../support/fake-host';
+import { errorOf, useFakeApi } from '../support/llm-fixture';
 import { call, kw, lambda, makeCtx, map, TestInterp } from '../support/fake-ctx';
 import { makeTool } from '../support/fake-ctx';
-
-function errorOf(fn: () => unknown): SemaError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SemaError) return e;
-    throw e;
-  }
-  assert.fail('expected a Sema error');
-}
 
 describe('cassettes', () => {
   let fake: FakeApi;
@@ -32,19 +22,14 @@ describe('cassettes', () => {
   const c = (name: string, ...args: Value[]): Value => call(ctx, name, ...args);
   const thunk = (body: () => Value): Value => lambda([], body);
 
-  before(async () => {
-    fake = await FakeApi.start('anthropic');
+  useFakeApi('anthropic', (f) => (fake = f));
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'sema-cassette-'));
   });
-  after(async () => {
-    await fake.close();
-    await shutdownBridge();
+  after(() => {
     rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    await fake.reset();
-    delete process.env['ANTHROPIC_API_KEY'];
-    resetLlmSession();
     interp = new TestInterp();
     interp.currentFile = join(dir, 'main.sema');
     ctx = makeCtx(interp);

@@ -2,11 +2,11 @@
 // streaming, and the tool loop in OpenAI's wire shape (tool_calls / role "tool").
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import type { Value } from '../../src/eval/values';
 import { printValue } from '../../src/reader/printer';
-import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
 import { FakeApi } from '../support/fake-host';
+import { useFakeApi } from '../support/llm-fixture';
 import { call, kw, lambda, makeCtx, makeTool, map, TestInterp } from '../support/fake-ctx';
 
 describe('OpenAI-compatible provider', () => {
@@ -15,18 +15,8 @@ describe('OpenAI-compatible provider', () => {
   let ctx: ReturnType<typeof makeCtx>;
   const c = (name: string, ...args: Value[]): Value => call(ctx, name, ...args);
 
-  before(async () => {
-    fake = await FakeApi.start('openai');
-  });
-  after(async () => {
-    await fake.close();
-    await shutdownBridge();
-  });
+  useFakeApi('openai', (f) => (fake = f));
   beforeEach(async () => {
-    await fake.reset();
-    delete process.env['ANTHROPIC_API_KEY'];
-    delete process.env['OPENAI_API_KEY'];
-    resetLlmSession();
     interp = new TestInterp();
     ctx = makeCtx(interp);
   });

@@ -2,25 +2,15 @@
 
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { SemaError } from '../../src/eval/errors';
 import { Bytevector, typeName, type Value } from '../../src/eval/values';
 import { printValue } from '../../src/reader/printer';
 import { MessageValue, PromptValue } from '../../src/llm/values';
 import { call, kw, makeCtx, map } from '../support/fake-ctx';
 import { promptOf } from '../support/fake-ctx';
+import { errorOf } from '../support/llm-fixture';
 
 const ctx = makeCtx();
 const c = (name: string, ...args: Value[]): Value => call(ctx, name, ...args);
-
-function errorOf(fn: () => unknown): SemaError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SemaError) return e;
-    throw e;
-  }
-  assert.fail('expected a Sema error');
-}
 
 describe('messages', () => {
   it('builds, prints and inspects messages', () => {

@@ -2,24 +2,14 @@
 // Anthropic API: tool schemas, handler arguments, tool results and errors fed back.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { SemaError } from '../../src/eval/errors';
 import { SemaMap, type Value } from '../../src/eval/values';
 import { printValue } from '../../src/reader/printer';
-import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
 import { FakeApi } from '../support/fake-host';
+import { errorOf, useFakeApi } from '../support/llm-fixture';
 import { call, kw, lambda, makeCtx, map } from '../support/fake-ctx';
 import { makeAgent, makeTool, promptOf } from '../support/fake-ctx';
-
-function errorOf(fn: () => unknown): SemaError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SemaError) return e;
-    throw e;
-  }
-  assert.fail('expected a Sema error');
-}
 
 type Block = { type: string; tool_use_id?: string; content?: string; is_error?: boolean; name?: string };
 type Msg = { role: string; content: Block[] };
@@ -31,17 +21,8 @@ describe('tools, agents and conversations', () => {
   const calls: Value[][] = [];
   let lookupCapital: Value;
 
-  before(async () => {
-    fake = await FakeApi.start('anthropic');
-  });
-  after(async () => {
-    await fake.close();
-    await shutdownBridge();
-  });
+  useFakeApi('anthropic', (f) => (fake = f));
   beforeEach(async () => {
-    await fake.reset();
-    delete process.env['ANTHROPIC_API_KEY'];
-    resetLlmSession();
     c('llm/configure', kw('anthropic'), map('api-key', 'k', 'base-url', fake.url, 'max-retries', 0));
     calls.length = 0;
     lookupCapital = makeTool(
