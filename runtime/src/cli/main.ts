@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { HELP, parseArgs, type Command } from './args';
 import { EvalSession } from './session';
 import { startRepl } from './repl';
+import { loadFiles } from './load-files';
 import type { EvalReply } from './protocol';
 
 const VERSION: string = (() => {
@@ -50,25 +51,6 @@ function statusOf(r: EvalReply): number {
   return r.exitCode ?? (r.ok ? 0 : 1);
 }
 
-async function loadFiles(session: EvalSession, loads: string[]): Promise<boolean> {
-  for (const f of loads) {
-    const path = resolve(f);
-    let code: string;
-    try {
-      code = readFileSync(path, 'utf8');
-    } catch {
-      process.stderr.write(`Error: cannot read file ${f}\n`);
-      return false;
-    }
-    const r = await session.eval(code, path, 'never');
-    if (!r.ok) {
-      reportFailure(r);
-      return false;
-    }
-  }
-  return true;
-}
-
 async function run(cmd: Command): Promise<number> {
   switch (cmd.kind) {
     case 'help':
@@ -94,7 +76,7 @@ async function run(cmd: Command): Promise<number> {
       }
       const session = newSession(cmd.scriptArgs);
       handleSigint(session);
-      if (!(await loadFiles(session, cmd.loads))) return 1;
+      if (!(await loadFiles(session, cmd.loads, true))) return 1;
       const r = await session.eval(code, path, 'never');
       if (!r.ok) reportFailure(r);
       if (cmd.interactive && r.exitCode === undefined) return startRepl([], true, VERSION, session);
@@ -104,7 +86,7 @@ async function run(cmd: Command): Promise<number> {
     case 'expr': {
       const session = newSession([]);
       handleSigint(session);
-      if (!(await loadFiles(session, cmd.loads))) return 1;
+      if (!(await loadFiles(session, cmd.loads, true))) return 1;
       const r = await session.eval(cmd.code, undefined, cmd.alwaysPrint ? 'always' : 'non-nil');
       if (!r.ok) reportFailure(r);
       if (cmd.interactive && r.exitCode === undefined) return startRepl([], true, VERSION, session);

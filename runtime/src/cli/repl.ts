@@ -4,9 +4,10 @@
 import { createInterface } from 'node:readline';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from '../reader/parser';
 import { EvalSession } from './session';
+import { loadFiles } from './load-files';
 
 const HISTORY_FILE = join(homedir(), '.sema_history');
 const HISTORY_MAX = 1000;
@@ -40,18 +41,7 @@ Type Sema forms; a form spanning several lines is evaluated once it is complete.
 
 export async function startRepl(loads: string[], quiet: boolean, version: string, existing?: EvalSession): Promise<number> {
   const session = existing ?? new EvalSession({ args: [], onStdout: (s) => process.stdout.write(s), onStderr: (s) => process.stderr.write(s) });
-  for (const f of loads) {
-    const path = resolve(f);
-    let code: string;
-    try {
-      code = readFileSync(path, 'utf8');
-    } catch {
-      process.stderr.write(`Error: cannot read file ${f}\n`);
-      continue;
-    }
-    const r = await session.eval(code, path, 'never');
-    if (!r.ok && r.error) process.stderr.write(r.error.report + '\n');
-  }
+  await loadFiles(session, loads, false);
   if (!quiet) process.stdout.write(`Sema ${version} — :help for help, :quit to leave\n`);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, history: loadHistory(), historySize: HISTORY_MAX, prompt: 'sema> ' });
   let buffer = '';
