@@ -23,6 +23,8 @@ export interface GenRequest {
   readonly span: Span | undefined;
   /** Calls in tail position to this name may loop when they reach the same closure. */
   readonly selfName: string | undefined;
+  /** The body is not in tail position (a top-level expression): its calls are ordinary calls. */
+  readonly notTail?: boolean;
 }
 
 
@@ -110,7 +112,11 @@ export abstract class EmitterCore {
     }
     for (const o of cursors.values()) this.prologue.push(`let ${o} = 0;`);
     this.levels.push({ scope, frame: 'f0', ids, cursors });
-    this.body(body, parent, firstBodyIndex, span, null);
+    if (this.req.notTail) {
+      this.emit('let result;');
+      this.body(body, parent, firstBodyIndex, span, 'result');
+      this.emit('return result;');
+    } else this.body(body, parent, firstBodyIndex, span, null);
   }
 
   constDecls(): string {
@@ -280,7 +286,7 @@ export abstract class EmitterCore {
     const head = x[0]!;
     const n = x.length - 1;
     const S = this.k(span);
-    if (head instanceof Sym && !this.scope.lookup(head.name) && this.inline(head.name, x, span, dest)) return;
+    if (head instanceof Sym && !this.scope.lookup(head.name) && (this.inline(head.name, x, span, dest) || this.inlineLoop(head.name, x, span, dest))) return;
     if (head instanceof Sym && this.loopCall(head, x, span, dest)) return;
     const fn = this.val(head, this.c.childSpan(x, 0, span));
     const self = dest === null && head instanceof Sym && head.name === this.req.selfName && n === this.req.nreq;
@@ -455,6 +461,9 @@ export abstract class EmitterCore {
     this.emit(`const ${t} = ${guard} ? ${fast} : I.invoke(${C}.value, [${args.join(', ')}], ${S});`);
     this.deliver(t, dest);
   }
+
+  /** Emits a call to a list builtin with a lambda written in place as a loop (codegen-hof.ts); false if not one. */
+  protected abstract inlineLoop(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean;
 
   /** Emits a supported special form; false (having emitted nothing) if unsupported or malformed. */
   protected abstract special(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean;

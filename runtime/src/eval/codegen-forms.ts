@@ -4,7 +4,8 @@
 // goes to the closure compiler through `fallback`.
 
 import type { Span } from '../reader/span';
-import { EmitterCore, NeedFrames, walksWithCdr, type Builder, type Dest, type Level } from './codegen-emit';
+import { NeedFrames, walksWithCdr, type Builder, type Dest, type Level } from './codegen-emit';
+import { HofEmitter } from './codegen-hof';
 import { Scope } from './scope';
 import { Lambda, Sym, Vector, type Value } from './values';
 
@@ -13,7 +14,7 @@ const PARAM_MARKERS = new Set(['.', '&', '&rest', '&optional']);
 const LAMBDA = Sym.of('lambda');
 const FN = Sym.of('fn');
 
-export class Emitter extends EmitterCore {
+export class Emitter extends HofEmitter {
   protected override special(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean {
     const c = this.c;
     const child = (i: number): Span | undefined => c.childSpan(x, i, span);
@@ -136,21 +137,6 @@ export class Emitter extends EmitterCore {
       return t;
     }
     return this.val(init, span);
-  }
-
-  private newLevel(scope: Scope): Level {
-    const frame = `f${this.levels.length}_${this.n++}`;
-    if (this.frames) this.emit(`const ${frame} = new FR([], ${this.frame});`);
-    return { scope, frame, ids: [] };
-  }
-
-  private bind(level: Level, index: number, value: string): void {
-    if (this.frames) this.emit(`${level.frame}.v[${index}] = ${value};`);
-    else {
-      const id = `v${this.n++}`;
-      this.emit(`let ${id} = ${value};`);
-      level.ids[index] = id;
-    }
   }
 
   private letBody(x: Value[], span: Span | undefined, dest: Dest, level: Level): void {

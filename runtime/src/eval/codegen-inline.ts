@@ -11,8 +11,10 @@ export const CLOSURE_COMPILER_INLINES = new Set(['+', '-', '*', '<', '>', '<=', 
  */
 export const INLINE: Record<string, { arity: number; fast: (a: string[], s: string) => [string, string] }> = {};
 const num2 = (a: string[]): string => `typeof ${a[0]} === 'number' && typeof ${a[1]} === 'number'`;
+// Beyond 2^53 the builtin wraps like i64. Only `*` can make -0 (0 * -5), hence its `+ 0`.
 for (const op of ['+', '-', '*']) {
-  INLINE[op] = { arity: 2, fast: (a, s) => [`${num2(a)} && Number.isSafeInteger(${s} = ${a[0]} ${op} ${a[1]} + 0)`, s] };
+  const plus0 = op === '*' ? ' + 0' : '';
+  INLINE[op] = { arity: 2, fast: (a, s) => [`${num2(a)} && Number.isSafeInteger(${s} = ${a[0]} ${op} ${a[1]}${plus0})`, s] };
 }
 for (const [name, op] of [['<', '<'], ['>', '>'], ['<=', '<='], ['>=', '>='], ['=', '===']] as const) {
   INLINE[name] = { arity: 2, fast: (a) => [num2(a), `${a[0]} ${op} ${a[1]}`] };
@@ -31,7 +33,9 @@ unary(['abs'], (x) => [`Number.isSafeInteger(${x})`, `Math.abs(${x})`]);
 unary(['zero?'], (x) => [`typeof ${x} === 'number'`, `${x} === 0`]);
 unary(['even?'], (x) => [`typeof ${x} === 'number'`, `${x} % 2 === 0`]);
 unary(['odd?'], (x) => [`typeof ${x} === 'number'`, `${x} % 2 !== 0`]);
-INLINE['modulo'] = { arity: 2, fast: (a) => [`${num2(a)} && ${a[1]} !== 0`, `${a[0]} % ${a[1]} + 0`] };
+// IREM is arithmetic.ts intRemainder (what the builtin computes).
+INLINE['modulo'] = { arity: 2, fast: (a) => [`${num2(a)} && ${a[1]} !== 0`, `IREM(${a[0]}, ${a[1]})`] };
+INLINE['mod'] = INLINE['modulo'];
 INLINE['cons'] = { arity: 2, fast: (a) => [`Array.isArray(${a[1]})`, `CONS(${a[0]}, ${a[1]})`] };
 INLINE['string-append'] = { arity: 2, fast: (a) => [`typeof ${a[0]} === 'string' && typeof ${a[1]} === 'string'`, `${a[0]} + ${a[1]}`] };
 // Distinct non-identical symbols/keywords/atoms are never equal; anything else asks the builtin.

@@ -12,6 +12,8 @@ import type { Span } from '../reader/span';
 import { Closure, TailCall, type Code, type Compiler, type LambdaCodegen, type LambdaShape } from './compiler';
 import { NeedFrames, type GenRequest } from './codegen-emit';
 import { Emitter } from './codegen-forms';
+import { intRemainder } from '../stdlib/arithmetic';
+import { hasInlinableLoop } from './codegen-hof';
 import { SemaError } from './errors';
 import { Frame, Scope } from './scope';
 import { Keyword, NativeFn, Sym, Vector, type ParamInfo, type Value } from './values';
@@ -122,6 +124,41 @@ export const lambdaCodegen: LambdaCodegen = (c, lambda) => {
   };
 };
 
+/** Forms whose meaning at top level differs from inside a function (they define globals). */
+const DEFINING = new Set(['define', 'def', 'defun', 'defn', 'defmacro', 'define-record-type', 'defmulti', 'defmethod', 'deftool', 'defagent', 'import', 'load', 'module', 'export', 'eval']);
+
+/** Whether `x` names a DEFINING form anywhere outside quoted data. */
+function mentionsDefining(x: Value): boolean {
+  if (x instanceof Sym) return DEFINING.has(x.name);
+  if (Array.isArray(x)) return !(x[0] instanceof Sym && x[0].name === 'quote') && x.some(mentionsDefining);
+  if (x instanceof Vector) return x.items.some(mentionsDefining);
+  return false;
+}
+
+/**
+ * Compiler hook for a top-level expression: when it holds a loop the emitter inlines (see
+ * codegen-hof.ts), it is generated as the body of a function of no arguments, run at once.
+ * Anything that would behave differently inside a function (defining forms, or anything
+ * touching the body's own scope, which NeedFrames reports) stays with the closure compiler.
+ */
+export function topLevelCodegen(c: Compiler, x: Value, span: Span | undefined): Code | undefined {
+  if (!hasInlinableLoop(x) || mentionsDefining(x) || formSize([x], MAX_BODY_NODES) > MAX_BODY_NODES) return undefined;
+  const scope = new Scope(null);
+  const emitter = new Emitter(c, { nreq: 0, scope, body: [x], parent: [x], firstBodyIndex: 0, span, selfName: undefined, notTail: true }, false, new Map());
+  try {
+    emitter.run();
+  } catch (e) {
+    if (e instanceof NeedFrames) return undefined;
+    throw e;
+  }
+  if (scope.names.length !== 0) return undefined;
+  const built = build(c, emitter, 0, undefined);
+  if (built === undefined) return undefined;
+  const { direct } = built;
+  // Not in tail position (notTail), so the body returns a value, never a TailCall.
+  return () => direct(null);
+}
+
 /**
  * Counts a call or loop iteration; every 4096th checks for an interrupt. One shared function
  * (inlined by V8) rather than code in each generated body: its rare branch then gets type
@@ -214,6 +251,28 @@ export function applyDirect(interp: Interpreter, fn: GenClosure, args: Value[]):
   return r instanceof TailCall ? runTail(interp, r) : r;
 }
 
+/** `applyDirect` for one argument, without the argument array (hot in map, filter, ...). */
+export function applyDirect1(interp: Interpreter, fn: GenClosure, a: Value): Value {
+  let r: Value;
+  try {
+    r = fn.direct(fn.env, a);
+  } catch (e) {
+    throw interp.annotate(e, fn, undefined);
+  }
+  return r instanceof TailCall ? runTail(interp, r) : r;
+}
+
+/** `applyDirect` for two arguments, without the argument array (hot in folds and sorts). */
+export function applyDirect2(interp: Interpreter, fn: GenClosure, a: Value, b: Value): Value {
+  let r: Value;
+  try {
+    r = fn.direct(fn.env, a, b);
+  } catch (e) {
+    throw interp.annotate(e, fn, undefined);
+  }
+  return r instanceof TailCall ? runTail(interp, r) : r;
+}
+
 /**
  * A call from generated code to anything but a generated closure of the right arity (kept
  * out of line so generated bodies stay small): builtins directly, the rest through invoke.
@@ -233,6 +292,24 @@ function callOther(interp: Interpreter, fn: Value, args: Value[], span: Span | u
 export function applyNative(interp: Interpreter, fn: NativeFn, args: Value[]): Value {
   try {
     return fn.impl(args, interp);
+  } catch (e) {
+    throw interp.annotate(e, fn, undefined);
+  }
+}
+
+/** `applyNative` through a builtin's one-argument entry (NativeFn.call1). */
+export function applyNative1(interp: Interpreter, fn: NativeFn, call1: (a: Value) => Value, a: Value): Value {
+  try {
+    return call1(a);
+  } catch (e) {
+    throw interp.annotate(e, fn, undefined);
+  }
+}
+
+/** `applyNative` through a builtin's two-argument entry (NativeFn.call2). */
+export function applyNative2(interp: Interpreter, fn: NativeFn, call2: (a: Value, b: Value) => Value, a: Value, b: Value): Value {
+  try {
+    return call2(a, b);
   } catch (e) {
     throw interp.annotate(e, fn, undefined);
   }
@@ -273,7 +350,7 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
   ].join('\n');
   let factory: (...xs: unknown[]) => [Code, DirectFn];
   try {
-    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'CALL', 'RUN', 'MAT', 'K', src) as typeof factory;
+    factory = new Function('I', 'GC', 'TC', 'NF', 'FR', 'VEC', 'SYM', 'KW', 'DEPTH', 'TICK', 'TANN', 'CONS', 'CALL', 'RUN', 'MAT', 'IREM', 'K', src) as typeof factory;
   } catch (err) {
     // Only a bug in the emitter produces invalid JS; the closure compiler still runs the lambda.
     // An EvalError means the host forbids code generation from strings.
@@ -281,6 +358,6 @@ function build(c: Compiler, e: Emitter, nreq: number, name: string | undefined):
     throw err;
   }
   const interp: Interpreter = c.interp;
-  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, callOther, runTail, listOfBuilder, e.consts);
+  const [body, direct] = factory(interp, GenClosure, TailCall, NativeFn, Frame, Vector, Sym, Keyword, stackDepthError, tick, tailAnnotate, consList, callOther, runTail, listOfBuilder, intRemainder, e.consts);
   return { body, direct };
 }

@@ -99,6 +99,8 @@ export class Compiler {
   file: string | undefined;
   /** The code-generation tier, when enabled (see LambdaCodegen). */
   lambdaCodegen: LambdaCodegen | undefined;
+  /** The same tier for a top-level expression worth it (see codegen.ts `topLevelCodegen`). */
+  topLevelCodegen: ((c: Compiler, x: Value, span: Span | undefined) => Code | undefined) | undefined;
 
   constructor(readonly interp: Interpreter) {}
 
@@ -114,6 +116,11 @@ export class Compiler {
 
   error(message: string, span: Span | undefined, hint?: string): SemaError {
     return new SemaError(message, 'eval', {}, hint).at(span ? { file: this.file, span } : undefined);
+  }
+
+  /** Compiles an expression evaluated at top level (outside any lambda), as a value. */
+  compileTopLevel(x: Value, span: Span | undefined): Code {
+    return this.topLevelCodegen?.(this, x, span) ?? this.compile(x, null, false, span);
   }
 
   compile(x: Value, scope: Scope | null, tail: boolean, span: Span | undefined): Code {

@@ -5,7 +5,7 @@ import { read } from '../reader';
 import { printValue } from '../reader/printer';
 import type { Span } from '../reader/span';
 import { Compiler, Closure, TailCall, type Code } from './compiler';
-import { applyDirect, applyNative, dropCallerEntry, GenClosure, lambdaCodegen } from './codegen';
+import { applyDirect, applyDirect1, applyDirect2, applyNative, applyNative1, applyNative2, dropCallerEntry, GenClosure, lambdaCodegen, topLevelCodegen } from './codegen';
 import { mapFromPairs, mapGet } from './equality';
 import { arityError, SemaError, suggestSimilar } from './errors';
 import { Cell, Frame, type Scope } from './scope';
@@ -87,7 +87,10 @@ export class Interpreter implements InterpreterLike, CallContext {
     this.maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.interruptFlag = opts.interruptFlag;
     this.compiler = new Compiler(this);
-    if (opts.codegen ?? process.env['SEMA_CODEGEN'] !== '0') this.compiler.lambdaCodegen = lambdaCodegen;
+    if (opts.codegen ?? process.env['SEMA_CODEGEN'] !== '0') {
+      this.compiler.lambdaCodegen = lambdaCodegen;
+      this.compiler.topLevelCodegen = topLevelCodegen;
+    }
     installSpecialForms();
     for (const m of [coreModule, ...allModules, ...(opts.modules ?? [])]) this.installModule(m);
     installBuiltinMacros(this);
@@ -265,6 +268,20 @@ export class Interpreter implements InterpreterLike, CallContext {
     return this.invoke(fn, args, undefined);
   }
 
+  /** `apply` with one argument: no argument array when the callee is generated code. */
+  apply1(fn: Value, a: Value): Value {
+    if (fn instanceof GenClosure && fn.arity === 1) return applyDirect1(this, fn, a);
+    if (fn instanceof NativeFn && fn.call1 !== undefined) return applyNative1(this, fn, fn.call1, a);
+    return this.apply(fn, [a]);
+  }
+
+  /** `apply` with two arguments: no argument array when the callee is generated code. */
+  apply2(fn: Value, a: Value, b: Value): Value {
+    if (fn instanceof GenClosure && fn.arity === 2) return applyDirect2(this, fn, a, b);
+    if (fn instanceof NativeFn && fn.call2 !== undefined) return applyNative2(this, fn, fn.call2, a, b);
+    return this.apply(fn, [a, b]);
+  }
+
   /** Compiles and runs one form at top level. */
   evalForm(form: Value, span?: Span): Value {
     // A top-level `begin` runs its forms one by one, so a macro defined by one is
@@ -274,7 +291,7 @@ export class Interpreter implements InterpreterLike, CallContext {
       for (let i = 1; i < form.length; i++) result = this.evalForm(form[i]!, this.compiler.childSpan(form, i, span));
       return result;
     }
-    const code: Code = this.compiler.compile(form, null, false, span);
+    const code: Code = this.compiler.compileTopLevel(form, span);
     const result = code(this.topFrame);
     return result instanceof TailCall ? this.invoke(result.fn, result.args, result.span) : result;
   }

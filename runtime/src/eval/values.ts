@@ -209,6 +209,10 @@ export interface CallContext {
    * fresh array: the callee may keep it as its frame.
    */
   apply(fn: Value, args: Value[]): Value;
+  /** `apply(fn, [a])`, cheaper for callbacks in loops. */
+  apply1(fn: Value, a: Value): Value;
+  /** `apply(fn, [a, b])`, cheaper for callbacks in loops. */
+  apply2(fn: Value, a: Value, b: Value): Value;
   /** The running interpreter; natives that need more (output, env, LLM) reach it here. */
   readonly interp: InterpreterLike;
 }
@@ -231,6 +235,10 @@ export class NativeFn {
   constructor(
     readonly name: string,
     readonly impl: NativeImpl,
+    /** Same as `impl([a])` without the array, for the hottest one-argument builtins. */
+    readonly call1: ((a: Value) => Value) | undefined = undefined,
+    /** Same as `impl([a, b])` without the array, for the hottest two-argument builtins. */
+    readonly call2: ((a: Value, b: Value) => Value) | undefined = undefined,
   ) {}
 }
 

@@ -5,7 +5,7 @@
 
 import { valuesEqual } from '../eval/equality';
 import { Float, isTruthy, type Value } from '../eval/values';
-import { fn, type StdlibModule } from './registry';
+import { fn, withFastPaths, type StdlibModule } from './registry';
 import { SemaError, typeError } from '../eval/errors';
 import { badType, errType, evalFail, intResult } from './support';
 
@@ -34,16 +34,16 @@ function num(v: Value, fnName: string): number {
   throw badType(fnName, 'number', v);
 }
 
-function add(args: Value[]): Value {
-  if (args.length === 2) {
-    const a = args[0]!;
-    const b = args[1]!;
-    if (typeof a === 'number' && typeof b === 'number') {
-      const r = a + b;
-      return Number.isSafeInteger(r) ? r : addInt(a, b);
-    }
-    return addTwo(a, b);
+function add2(a: Value, b: Value): Value {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    return Number.isSafeInteger(r) ? r : addInt(a, b);
   }
+  return addTwo(a, b);
+}
+
+function add(args: Value[]): Value {
+  if (args.length === 2) return add2(args[0]!, args[1]!);
   let i = 0;
   let acc = 0;
   for (; i < args.length; i++) {
@@ -57,16 +57,17 @@ function add(args: Value[]): Value {
   return new Float(f);
 }
 
+function sub2(a: Value, b: Value): Value {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a - b;
+    return Number.isSafeInteger(r) ? r : subInt(a, b);
+  }
+  return new Float(pairNum(a, b, '-', 0) - pairNum(a, b, '-', 1));
+}
+
 function sub(args: Value[]): Value {
   const first = args[0]!;
-  if (args.length === 2) {
-    const b = args[1]!;
-    if (typeof first === 'number' && typeof b === 'number') {
-      const r = first - b;
-      return Number.isSafeInteger(r) ? r : subInt(first, b);
-    }
-    return new Float(pairNum(first, b, '-', 0) - pairNum(first, b, '-', 1));
-  }
+  if (args.length === 2) return sub2(first, args[1]!);
   if (args.length === 1) {
     if (typeof first === 'number') return subInt(0, first);
     if (first instanceof Float) return new Float(-first.value);
@@ -85,13 +86,13 @@ function sub(args: Value[]): Value {
   return new Float(f);
 }
 
+function mul2(a: Value, b: Value): Value {
+  if (typeof a === 'number' && typeof b === 'number') return mulInt(a, b);
+  return new Float(pairNum(a, b, '*', 0) * pairNum(a, b, '*', 1));
+}
+
 function mul(args: Value[]): Value {
-  if (args.length === 2) {
-    const a = args[0]!;
-    const b = args[1]!;
-    if (typeof a === 'number' && typeof b === 'number') return mulInt(a, b);
-    return new Float(pairNum(a, b, '*', 0) * pairNum(a, b, '*', 1));
-  }
+  if (args.length === 2) return mul2(args[0]!, args[1]!);
   let i = 0;
   let acc = 1;
   for (; i < args.length; i++) {
@@ -172,11 +173,31 @@ function div(args: Value[]): Value {
 }
 
 function mod(args: Value[]): Value {
-  const a = args[0]!;
-  const b = args[1]!;
+  return mod2(args[0]!, args[1]!);
+}
+
+/**
+ * `a % b` (sign of `a`, never -0) for integers, b ≠ 0. JS `%` on numbers beyond 32 bits is a
+ * slow library call; below 2^52 a truncated quotient is off by at most one, and every product
+ * and difference here is exact, so one correction step gives the same result faster.
+ */
+export function intRemainder(a: number, b: number): number {
+  if ((a | 0) === a && (b | 0) === b) return (a % b) + 0;
+  const m = b < 0 ? -b : b;
+  if (a >= 4503599627370496 || a <= -4503599627370496 || m >= 4503599627370496) return (a % b) + 0;
+  let r = a - Math.trunc(a / b) * b;
+  if (a >= 0) {
+    if (r < 0) r += m;
+    else if (r >= m) r -= m;
+  } else if (r > 0) r -= m;
+  else if (r <= -m) r += m;
+  return r + 0;
+}
+
+function mod2(a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === 0) throw evalFail('modulo by zero', 'mod: ensure the divisor is non-zero');
-    return (a % b) + 0;
+    return intRemainder(a, b);
   }
   const x = a instanceof Float ? a.value : typeof a === 'number' ? a : undefined;
   const y = b instanceof Float ? b.value : typeof b === 'number' ? b : undefined;
@@ -185,19 +206,16 @@ function mod(args: Value[]): Value {
 }
 
 /** Chained numeric comparison; stops at the first pair that fails, like the reference. */
-function compareChain(name: string, test: (a: number, b: number) => boolean) {
-  return (args: Value[]): Value => {
-    if (args.length === 2) {
-      const a = args[0]!;
-      const b = args[1]!;
-      if (typeof a === 'number' && typeof b === 'number') return test(a, b);
-      return compareTwo(a, b, name, test);
-    }
+function comparison(name: string, test: (a: number, b: number) => boolean) {
+  const two = (a: Value, b: Value): Value => (typeof a === 'number' && typeof b === 'number' ? test(a, b) : compareTwo(a, b, name, test));
+  const chain = (args: Value[]): Value => {
+    if (args.length === 2) return two(args[0]!, args[1]!);
     for (let i = 0; i + 1 < args.length; i++) {
       if (!test(num(args[i]!, name), num(args[i + 1]!, name))) return false;
     }
     return true;
   };
+  return withFastPaths(fn(name, 2, -1, chain), undefined, two);
 }
 
 function numEq(a: Value, b: Value): boolean {
@@ -217,36 +235,36 @@ function numericEquals(args: Value[]): Value {
 }
 
 function numberTest(name: string, test: (n: number) => boolean) {
-  return fn(name, 1, 1, (args) => {
-    const v = args[0]!;
+  const one = (v: Value): Value => {
     if (typeof v === 'number') return test(v);
     if (v instanceof Float) return test(v.value);
     throw badType(name, 'number', v);
-  });
+  };
+  return withFastPaths(fn(name, 1, 1, (args) => one(args[0]!)), one);
 }
 
 function intTest(name: string, test: (n: number) => boolean) {
-  return fn(name, 1, 1, (args) => {
-    const v = args[0]!;
+  const one = (v: Value): Value => {
     if (typeof v === 'number') return test(v);
     throw badType(name, 'int', v);
-  });
+  };
+  return withFastPaths(fn(name, 1, 1, (args) => one(args[0]!)), one);
 }
 
 export const arithmeticModule: StdlibModule = {
   name: 'arithmetic',
   builtins: [
-    fn('+', 0, -1, add),
-    fn('-', 1, -1, sub),
-    fn('*', 0, -1, mul),
+    withFastPaths(fn('+', 0, -1, add), undefined, add2),
+    withFastPaths(fn('-', 1, -1, sub), undefined, sub2),
+    withFastPaths(fn('*', 0, -1, mul), undefined, mul2),
     fn('/', 2, -1, div),
-    fn('mod', 2, 2, mod),
-    fn('modulo', 2, 2, mod),
-    fn('<', 2, -1, compareChain('<', (a, b) => a < b)),
-    fn('>', 2, -1, compareChain('>', (a, b) => a > b)),
-    fn('<=', 2, -1, compareChain('<=', (a, b) => a <= b)),
-    fn('>=', 2, -1, compareChain('>=', (a, b) => a >= b)),
-    fn('=', 2, -1, numericEquals),
+    withFastPaths(fn('mod', 2, 2, mod), undefined, mod2),
+    withFastPaths(fn('modulo', 2, 2, mod), undefined, mod2),
+    comparison('<', (a, b) => a < b),
+    comparison('>', (a, b) => a > b),
+    comparison('<=', (a, b) => a <= b),
+    comparison('>=', (a, b) => a >= b),
+    withFastPaths(fn('=', 2, -1, numericEquals), undefined, numEq),
     fn('eq?', 2, 2, (args) => valuesEqual(args[0]!, args[1]!)),
     fn('equal?', 2, 2, (args) => valuesEqual(args[0]!, args[1]!)),
     fn('not', 1, 1, (args) => !isTruthy(args[0]!)),

@@ -102,14 +102,14 @@ const fileBuiltins: BuiltinSpec[] = [
   }),
   fn('file/for-each-line', 2, 2, (args, ctx) => {
     const f = args[1] ?? null;
-    eachLine('file/for-each-line', str('file/for-each-line', args, 0), (line) => void ctx.apply(f, [line]));
+    eachLine('file/for-each-line', str('file/for-each-line', args, 0), (line) => void ctx.apply1(f, line));
     return null;
   }),
   fn('file/fold-lines', 3, 3, (args, ctx) => {
     const f = args[1] ?? null;
     let acc: Value = args[2] ?? null;
     eachLine('file/fold-lines', str('file/fold-lines', args, 0), (line) => {
-      acc = ctx.apply(f, [acc, line]);
+      acc = ctx.apply2(f, acc, line);
     });
     return acc;
   }),

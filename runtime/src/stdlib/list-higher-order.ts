@@ -5,14 +5,14 @@
 import { compareValues, mapKey } from '../eval/equality';
 import { Float, isTruthy, SemaMap, Vector, type CallContext, type Value } from '../eval/values';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
-import { asIndex, badType, errType, evalFail, seqItems } from './support';
+import { asIndex, badType, errType, evalFail, newList, seqItems } from './support';
 
 function map(args: Value[], ctx: CallContext): Value {
   const f = args[0]!;
   if (args.length === 2) {
     const items = seqItems(args[1]!, 'map');
-    const out = new Array<Value>(items.length);
-    for (let i = 0; i < items.length; i++) out[i] = ctx.apply(f, [items[i]!]);
+    const out = newList(items.length, 'map');
+    for (let i = 0; i < items.length; i++) out[i] = ctx.apply1(f, items[i]!);
     return out;
   }
   const lists = args.slice(1).map((a) => seqItems(a, 'map'));
@@ -24,28 +24,32 @@ function map(args: Value[], ctx: CallContext): Value {
 
 function filterBy(name: string, keep: boolean): BuiltinSpec {
   return fn(name, 2, 2, ([f, v], ctx) => {
-    const out: Value[] = [];
-    for (const item of seqItems(v!, name)) if (isTruthy(ctx.apply(f!, [item])) === keep) out.push(item);
+    const items = seqItems(v!, name);
+    // Sized for every element and cut to length after: much faster than pushing.
+    const out = newList(items.length, name);
+    let kept = 0;
+    for (let i = 0; i < items.length; i++) if (isTruthy(ctx.apply1(f!, items[i]!)) === keep) out[kept++] = items[i]!;
+    out.length = kept;
     return out;
   });
 }
 
 function foldl([f, init, v]: Value[], ctx: CallContext): Value {
   let acc: Value = init!;
-  for (const item of seqItems(v!, 'foldl')) acc = ctx.apply(f!, [acc, item]);
+  for (const item of seqItems(v!, 'foldl')) acc = ctx.apply2(f!, acc, item);
   return acc;
 }
 
 function anyOf(name: string): BuiltinSpec {
   return fn(name, 2, 2, ([f, v], ctx) => {
-    for (const item of seqItems(v!, name)) if (isTruthy(ctx.apply(f!, [item]))) return true;
+    for (const item of seqItems(v!, name)) if (isTruthy(ctx.apply1(f!, item))) return true;
     return false;
   });
 }
 
 function everyOf(name: string): BuiltinSpec {
   return fn(name, 2, 2, ([f, v], ctx) => {
-    for (const item of seqItems(v!, name)) if (!isTruthy(ctx.apply(f!, [item]))) return false;
+    for (const item of seqItems(v!, name)) if (!isTruthy(ctx.apply1(f!, item))) return false;
     return true;
   });
 }
@@ -54,7 +58,7 @@ function takeWhile(name: string): BuiltinSpec {
   return fn(name, 2, 2, ([f, v], ctx) => {
     const out: Value[] = [];
     for (const item of seqItems(v!, name)) {
-      if (!isTruthy(ctx.apply(f!, [item]))) break;
+      if (!isTruthy(ctx.apply1(f!, item))) break;
       out.push(item);
     }
     return out;
@@ -65,7 +69,7 @@ function dropWhile(name: string): BuiltinSpec {
   return fn(name, 2, 2, ([f, v], ctx) => {
     const items = seqItems(v!, name);
     let i = 0;
-    while (i < items.length && isTruthy(ctx.apply(f!, [items[i]!]))) i++;
+    while (i < items.length && isTruthy(ctx.apply1(f!, items[i]!))) i++;
     return items.slice(i);
   });
 }
@@ -93,11 +97,11 @@ function numberOf(v: Value): number {
  */
 function comparator(cmp: Value, ctx: CallContext): (a: Value, b: Value) => number {
   return (a, b) => {
-    const r = ctx.apply(cmp, [a, b]);
+    const r = ctx.apply2(cmp, a, b);
     if (typeof r === 'number') return Math.sign(r);
     if (r === true) return -1;
     if (r !== false) return 0;
-    return ctx.apply(cmp, [b, a]) === true ? 1 : 0;
+    return ctx.apply2(cmp, b, a) === true ? 1 : 0;
   };
 }
 
@@ -115,7 +119,7 @@ function sort([v, cmp]: Value[], ctx: CallContext): Value {
 }
 
 function sortBy([f, v]: Value[], ctx: CallContext): Value {
-  const keyed = seqItems(v!, 'sort-by').map((item) => ({ key: ctx.apply(f!, [item]), item }));
+  const keyed = seqItems(v!, 'sort-by').map((item) => ({ key: ctx.apply1(f!, item), item }));
   keyed.sort((a, b) => compareValues(a.key, b.key));
   return keyed.map((k) => k.item);
 }
@@ -123,7 +127,7 @@ function sortBy([f, v]: Value[], ctx: CallContext): Value {
 function flatMap([f, v]: Value[], ctx: CallContext): Value {
   const out: Value[] = [];
   for (const item of seqItems(v!, 'flat-map')) {
-    const r = ctx.apply(f!, [item]);
+    const r = ctx.apply1(f!, item);
     if (Array.isArray(r)) for (const x of r) out.push(x);
     else if (r instanceof Vector) for (const x of r.items) out.push(x);
     else out.push(r);
@@ -134,7 +138,7 @@ function flatMap([f, v]: Value[], ctx: CallContext): Value {
 function groupBy([f, v]: Value[], ctx: CallContext): Value {
   const groups = new Map<string, [Value, Value[]]>();
   for (const item of seqItems(v!, 'list/group-by')) {
-    const key = ctx.apply(f!, [item]);
+    const key = ctx.apply1(f!, item);
     const k = mapKey(key);
     const group = groups.get(k);
     if (group === undefined) groups.set(k, [key, [item]]);
@@ -146,7 +150,7 @@ function groupBy([f, v]: Value[], ctx: CallContext): Value {
 function keyBy([f, v]: Value[], ctx: CallContext): Value {
   const table = new Map<string, [Value, Value]>();
   for (const item of seqItems(v!, 'list/key-by')) {
-    const key = ctx.apply(f!, [item]);
+    const key = ctx.apply1(f!, item);
     table.set(mapKey(key), [key, item]);
   }
   return new SemaMap(table);
@@ -164,18 +168,18 @@ export const listHigherOrderModule: StdlibModule = {
     fn('foldr', 3, 3, ([f, init, v], ctx) => {
       const items = seqItems(v!, 'foldr');
       let acc: Value = init!;
-      for (let i = items.length - 1; i >= 0; i--) acc = ctx.apply(f!, [items[i]!, acc]);
+      for (let i = items.length - 1; i >= 0; i--) acc = ctx.apply2(f!, items[i]!, acc);
       return acc;
     }),
     fn('reduce', 2, 2, ([f, v], ctx) => {
       const items = seqItems(v!, 'reduce');
       if (items.length === 0) throw evalFail('reduce: empty list');
       let acc: Value = items[0]!;
-      for (let i = 1; i < items.length; i++) acc = ctx.apply(f!, [acc, items[i]!]);
+      for (let i = 1; i < items.length; i++) acc = ctx.apply2(f!, acc, items[i]!);
       return acc;
     }),
     fn('for-each', 2, 2, ([f, v], ctx) => {
-      for (const item of seqItems(v!, 'for-each')) ctx.apply(f!, [item]);
+      for (const item of seqItems(v!, 'for-each')) ctx.apply1(f!, item);
       return null;
     }),
     anyOf('any'),
@@ -186,7 +190,7 @@ export const listHigherOrderModule: StdlibModule = {
     fn('partition', 2, 2, ([f, v], ctx) => {
       const yes: Value[] = [];
       const no: Value[] = [];
-      for (const item of seqItems(v!, 'partition')) (isTruthy(ctx.apply(f!, [item])) ? yes : no).push(item);
+      for (const item of seqItems(v!, 'partition')) (isTruthy(ctx.apply1(f!, item)) ? yes : no).push(item);
       return [yes, no];
     }),
     fn('sort', 1, 2, sort),
@@ -197,13 +201,13 @@ export const listHigherOrderModule: StdlibModule = {
     dropWhile('drop-while'),
     dropWhile('list/drop-while'),
     fn('list/find', 2, 2, ([f, v], ctx) => {
-      for (const item of seqItems(v!, 'list/find')) if (isTruthy(ctx.apply(f!, [item]))) return item;
+      for (const item of seqItems(v!, 'list/find')) if (isTruthy(ctx.apply1(f!, item))) return item;
       return null;
     }),
     fn('list/sole', 2, 2, ([f, v], ctx) => {
       let found: Value | undefined;
       for (const item of seqItems(v!, 'list/sole')) {
-        if (!isTruthy(ctx.apply(f!, [item]))) continue;
+        if (!isTruthy(ctx.apply1(f!, item))) continue;
         if (found !== undefined) throw evalFail('list/sole: more than one matching item');
         found = item;
       }
@@ -213,13 +217,13 @@ export const listHigherOrderModule: StdlibModule = {
     fn('list/times', 2, 2, ([n, f], ctx) => {
       const count = asIndex(n!, 'list/times');
       const out: Value[] = [];
-      for (let i = 0; i < count; i++) out.push(ctx.apply(f!, [i]));
+      for (let i = 0; i < count; i++) out.push(ctx.apply1(f!, i));
       return out;
     }),
     fn('list/group-by', 2, 2, groupBy),
     fn('list/key-by', 2, 2, keyBy),
     fn('tap', 2, 2, ([v, f], ctx) => {
-      ctx.apply(f!, [v!]);
+      ctx.apply1(f!, v!);
       return v!;
     }),
   ],

@@ -7,7 +7,7 @@ import { valuesEqual } from '../eval/equality';
 import { printValue } from '../reader/printer';
 import { Bytevector, SemaHashMap, SemaMap, Vector, type Value } from '../eval/values';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
-import { asIndex, badType, codePointLength, evalFail, expectInt, seqItems } from './support';
+import { asIndex, badType, codePointLength, evalFail, expectInt, newList, seqItems } from './support';
 
 function first(v: Value, name: string): Value {
   if (Array.isArray(v)) return v.length === 0 ? null : v[0]!;
@@ -92,9 +92,9 @@ function range(args: Value[]): Value {
   const ints = args.map((a) => expectInt(a, 'range'));
   const [start, end, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0]!, ints[1]!, ints[2] ?? 1];
   if (step === 0) throw evalFail('range: step cannot be 0');
-  const out: Value[] = [];
-  if (step > 0) for (let i = start; i < end; i += step) out.push(i);
-  else for (let i = start; i > end; i += step) out.push(i);
+  const n = Math.max(0, Math.ceil((end - start) / step));
+  const out = newList(n, 'range');
+  for (let k = 0, i = start; k < n; k++, i += step) out[k] = i;
   return out;
 }
 
@@ -102,8 +102,8 @@ function iota(args: Value[]): Value {
   const count = expectInt(args[0]!, 'iota');
   const start = args.length > 1 ? expectInt(args[1]!, 'iota') : 0;
   const step = args.length > 2 ? expectInt(args[2]!, 'iota') : 1;
-  const out: Value[] = [];
-  for (let i = 0, v = start; i < count; i++, v += step) out.push(v);
+  const out = newList(count, 'iota');
+  for (let i = 0, v = start; i < count; i++, v += step) out[i] = v;
   return out;
 }
 
@@ -129,7 +129,12 @@ function alistLookup(name: string): BuiltinSpec {
 }
 
 function repeat(name: string): BuiltinSpec {
-  return fn(name, 2, 2, ([n, v]) => new Array<Value>(asIndex(n!, name)).fill(v!));
+  return fn(name, 2, 2, ([n, v]) => {
+    const count = asIndex(n!, name);
+    const out = newList(count, name);
+    for (let i = 0; i < count; i++) out[i] = v!;
+    return out;
+  });
 }
 
 export const listsModule: StdlibModule = {

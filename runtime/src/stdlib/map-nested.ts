@@ -48,8 +48,8 @@ function assocIn([m, p, v]: Value[]): Value {
 
 function updateIn([m, p, f]: Value[], ctx: CallContext): Value {
   const keys = path(p!, 'update-in');
-  if (keys.length === 0) return ctx.apply(f!, [m!]);
-  return updatePath(m!, keys, 0, (old) => ctx.apply(f!, [old]));
+  if (keys.length === 0) return ctx.apply1(f!, m!);
+  return updatePath(m!, keys, 0, (old) => ctx.apply1(f!, old));
 }
 
 function isMap(v: Value): v is SemaMap | SemaHashMap {

@@ -85,7 +85,7 @@ function merge(args: Value[]): Value {
 function mapVals([f, m]: Value[], ctx: CallContext): Value {
   const map = expectMap(m!, 'map/map-vals', 'map/map-vals: argument 2 must be a map; applies fn to each value');
   const table: Table = new Map();
-  for (const [k, v] of map.entries()) table.set(mapKey(k), [k, ctx.apply(f!, [v])]);
+  for (const [k, v] of map.entries()) table.set(mapKey(k), [k, ctx.apply1(f!, v)]);
   return wrapLike(map, table);
 }
 
@@ -93,7 +93,7 @@ function mapKeys([f, m]: Value[], ctx: CallContext): Value {
   const map = expectMap(m!, 'map/map-keys', 'map/map-keys: argument 2 must be a map; applies fn to each key');
   const table: Table = new Map();
   for (const [k, v] of map.entries()) {
-    const nk = ctx.apply(f!, [k]);
+    const nk = ctx.apply1(f!, k);
     table.set(mapKey(nk), [nk, v]);
   }
   return wrapLike(map, table);
@@ -102,7 +102,7 @@ function mapKeys([f, m]: Value[], ctx: CallContext): Value {
 function mapFilter([f, m]: Value[], ctx: CallContext): Value {
   const map = expectMap(m!, 'map/filter', 'map/filter: argument 2 must be a map; predicate receives (key value)');
   const table: Table = new Map();
-  for (const [k, v] of map.entries()) if (isTruthy(ctx.apply(f!, [k, v]))) table.set(mapKey(k), [k, v]);
+  for (const [k, v] of map.entries()) if (isTruthy(ctx.apply2(f!, k, v))) table.set(mapKey(k), [k, v]);
   return wrapLike(map, table);
 }
 
@@ -197,7 +197,7 @@ export const mapsModule: StdlibModule = {
     fn('map/select-keys', 2, 2, selectKeys),
     fn('map/update', 3, 3, ([m, k, f], ctx) => {
       const map = expectMap(m!, 'map/update', 'map/update: argument 1 must be a map; applies fn to the value at key');
-      return mapAssoc(map, k!, ctx.apply(f!, [mapGet(map, k!) ?? null]));
+      return mapAssoc(map, k!, ctx.apply1(f!, mapGet(map, k!) ?? null));
     }),
     fn('map/sort-keys', 1, 1, ([m]) => {
       const map = expectMap(m!, 'map/sort-keys', 'map/sort-keys: argument 1 must be a map; returns it with keys sorted');

@@ -11,6 +11,10 @@ export interface BuiltinSpec {
   /** Maximum number of arguments; -1 for variadic. */
   readonly max: number;
   readonly impl: NativeImpl;
+  /** Optional array-free entry for one argument (see NativeFn.call1); must match impl. */
+  readonly call1?: (a: Value) => Value;
+  /** Optional array-free entry for two arguments (see NativeFn.call2); must match impl. */
+  readonly call2?: (a: Value, b: Value) => Value;
 }
 
 export interface StdlibModule {
@@ -19,6 +23,11 @@ export interface StdlibModule {
   readonly builtins: readonly BuiltinSpec[];
   /** Global variables that are not functions (`pi`, `math/infinity`, ...). */
   readonly constants?: readonly { readonly name: string; readonly value: Value }[];
+}
+
+/** A spec with array-free entries for one and/or two arguments (the hottest builtins). */
+export function withFastPaths(spec: BuiltinSpec, call1?: (a: Value) => Value, call2?: (a: Value, b: Value) => Value): BuiltinSpec {
+  return { ...spec, call1, call2 };
 }
 
 /** Shorthand for a module's spec list: fn('car', 1, 1, ([l]) => ...). */
@@ -34,12 +43,18 @@ function describeArity(min: number, max: number): string {
 
 /** Wraps a spec into a NativeFn that checks its arity before running. */
 export function toNative(spec: BuiltinSpec): NativeFn {
-  const { name, min, max, impl } = spec;
-  if (min === 0 && max < 0) return new NativeFn(name, impl);
+  const { name, min, max, impl, call1, call2 } = spec;
+  if (min === 0 && max < 0) return new NativeFn(name, impl, call1, call2);
   const expected = describeArity(min, max);
-  return new NativeFn(name, (args: Value[], ctx: CallContext) => {
-    const n = args.length;
-    if (n < min || (max >= 0 && n > max)) throw arityError(name, expected, n);
-    return impl(args, ctx);
-  });
+  const accepts = (n: number): boolean => n >= min && (max < 0 || n <= max);
+  return new NativeFn(
+    name,
+    (args: Value[], ctx: CallContext) => {
+      const n = args.length;
+      if (!accepts(n)) throw arityError(name, expected, n);
+      return impl(args, ctx);
+    },
+    accepts(1) ? call1 : undefined,
+    accepts(2) ? call2 : undefined,
+  );
 }

@@ -62,3 +62,17 @@ export function intResult(n: number): number {
 
 /** Length in characters (code points), as the reference counts string length. */
 export { scalarCount as codePointLength } from './text-args';
+
+/**
+ * The most elements a list can have: V8's limit for one array (2^27 slots with pointer
+ * compression). Asking for more gets this error instead of a host crash.
+ */
+const MAX_LIST_LENGTH = 2 ** 27 - 3;
+
+/** A list to be filled in order with `n` elements (`n` checked against the limit). */
+export function newList(n: number, fn: string): Value[] {
+  if (n > MAX_LIST_LENGTH) throw evalFail(`${fn}: ${n} elements is more than a list can hold (at most ${MAX_LIST_LENGTH})`);
+  // Preallocating is several times faster than growing, but V8 makes arrays of more than
+  // 2^25 slots slow dictionaries; those grow instead (in-order writes append).
+  return n <= 2 ** 24 ? new Array<Value>(Math.max(0, n)) : [];
+}

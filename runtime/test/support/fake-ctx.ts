@@ -36,6 +36,8 @@ export function makeCtx(interp: InterpreterLike = new TestInterp()): CallContext
       if (fn instanceof TestLambda) return fn.body(...args);
       throw new Error('test ctx: cannot apply ' + String(fn));
     },
+    apply1: (fn: Value, a: Value): Value => ctx.apply(fn, [a]),
+    apply2: (fn: Value, a: Value, b: Value): Value => ctx.apply(fn, [a, b]),
   };
   return ctx;
 }

@@ -236,7 +236,7 @@ function compileNamed(c: Compiler, init: Value, name: string, scope: Scope | nul
   if (Array.isArray(init) && (init[0] === Sym.of('lambda') || init[0] === Sym.of('fn')) && init.length >= 2 && !scope?.lookup((init[0] as Sym).name)) {
     return c.compileLambda(name, init[1]!, init.slice(2), scope, c.spanOf(init, span), init, 2);
   }
-  return c.compile(init, scope, false, span);
+  return scope === null ? c.compileTopLevel(init, span) : c.compile(init, scope, false, span);
 }
 
 interface Binding {
