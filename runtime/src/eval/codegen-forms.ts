@@ -5,7 +5,7 @@
 
 import type { Span } from '../reader/span';
 import { NeedFrames, walksWithCdr, type Builder, type Dest, type Level } from './codegen-emit';
-import { HofEmitter } from './codegen-hof';
+import { FusingEmitter } from './codegen-fuse';
 import { Scope } from './scope';
 import { Lambda, Sym, Vector, type Value } from './values';
 
@@ -14,7 +14,7 @@ const PARAM_MARKERS = new Set(['.', '&', '&rest', '&optional']);
 const LAMBDA = Sym.of('lambda');
 const FN = Sym.of('fn');
 
-export class Emitter extends HofEmitter {
+export class Emitter extends FusingEmitter {
   protected override special(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean {
     const c = this.c;
     const child = (i: number): Span | undefined => c.childSpan(x, i, span);

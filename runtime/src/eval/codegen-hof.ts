@@ -10,12 +10,34 @@
 import type { Span } from '../reader/span';
 import { EmitterCore, NeedFrames, type Dest, type Level } from './codegen-emit';
 import { INLINE } from './codegen-inline';
-import { pureBody } from './codegen-pure';
+import { pureBody, type PureBody } from './codegen-pure';
 import { Scope, type Frame } from './scope';
 import type { Code } from './compiler';
 import { NativeFn, Sym, Vector, type Value } from './values';
 
-type Kind = 'map' | 'filter' | 'fold' | 'reduce' | 'for-each';
+export type Kind = 'map' | 'filter' | 'fold' | 'reduce' | 'for-each';
+
+/** A lambda's parameters and body (`first`: index of the body's first form in the lambda form). */
+export interface LambdaParts {
+  readonly params: string[];
+  readonly body: Value[];
+  readonly first: number;
+}
+
+/** One call inlined as a loop: what it does, its lambda, and the constants naming its builtin. */
+export interface Stage {
+  readonly kind: Kind;
+  readonly lambda: LambdaParts;
+  /** The call form and its span. */
+  readonly x: Value[];
+  readonly span: Span | undefined;
+  /** The function was a builtin passed by name (see builtinAsLambda). */
+  readonly byName: boolean;
+  /** Constants: the builtin's global cell, the builtin, the call's span. */
+  readonly C: string;
+  readonly B: string;
+  readonly S: string;
+}
 
 /** The inlined builtins: what their loop does, how many arguments the call and the lambda take. */
 const HOFS: Record<string, { kind: Kind; args: number; params: number }> = {
@@ -31,7 +53,7 @@ const HOFS: Record<string, { kind: Kind; args: number; params: number }> = {
 const LAMBDA_HEADS = new Set(['lambda', 'fn']);
 
 /** The parameter names and body of `(lambda (p ...) body ...)` with `count` plain parameters. */
-function literalLambda(x: Value, count: number): { params: string[]; body: Value[]; first: number } | undefined {
+function literalLambda(x: Value, count: number): LambdaParts | undefined {
   if (!Array.isArray(x) || x.length < 3 || !(x[0] instanceof Sym) || !LAMBDA_HEADS.has(x[0].name)) return undefined;
   const raw = x[1];
   const list = Array.isArray(raw) ? raw : raw instanceof Vector ? raw.items : undefined;
@@ -53,7 +75,7 @@ function literalLambda(x: Value, count: number): { params: string[]; body: Value
  * clash with user names, and its call has no span of its own, so errors report the same
  * location and trace as the builtin called from the list function.
  */
-function builtinAsLambda(x: Value, count: number): { params: string[]; body: Value[]; first: number } | undefined {
+function builtinAsLambda(x: Value, count: number): LambdaParts | undefined {
   if (!(x instanceof Sym) || INLINE[x.name]?.arity !== count) return undefined;
   const params = HOF_PARAMS.slice(0, count);
   return { params: params.map((p) => p.name), body: [[x, ...params]], first: 0 };
@@ -90,28 +112,38 @@ export abstract class HofEmitter extends EmitterCore {
     }
   }
 
-  protected override inlineLoop(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean {
+  /** The parts of a call this emitter inlines as a loop, or undefined if `x` is not one. */
+  protected stage(name: string, x: Value[], span: Span | undefined): Stage | undefined {
     const spec = HOFS[name];
-    if (spec === undefined || x.length - 1 !== spec.args) return false;
+    if (spec === undefined || x.length - 1 !== spec.args) return undefined;
     const byName = x[1] instanceof Sym && !this.scope.lookup(x[1].name);
     const lambda = byName ? builtinAsLambda(x[1]!, spec.params) : literalLambda(x[1]!, spec.params);
-    if (lambda === undefined) return false;
+    if (lambda === undefined) return undefined;
     const cell = this.c.interp.cell(name);
     const builtin = cell.value;
-    if (!(builtin instanceof NativeFn) || builtin.name !== name) return false;
-    const C = this.k(cell);
-    const B = this.k(builtin);
-    const S = this.k(span);
-    const child = (i: number): Span | undefined => this.c.childSpan(x, i, span);
+    if (!(builtin instanceof NativeFn) || builtin.name !== name) return undefined;
+    return { kind: spec.kind, lambda, x, span, byName, C: this.k(cell), B: this.k(builtin), S: this.k(span) };
+  }
+
+  protected override inlineLoop(name: string, x: Value[], span: Span | undefined, dest: Dest): boolean {
+    const st = this.stage(name, x, span);
+    if (st === undefined) return false;
     // The lambda (argument 1) is made only on the slow path: making it has no effects.
-    const rest = x.slice(2).map((a, i) => this.val(a, child(i + 2)));
+    const rest = x.slice(2).map((a, i) => this.val(a, this.c.childSpan(x, i + 2, span)));
+    this.emitStage(st, rest, dest);
+    return true;
+  }
+
+  /** The loop for one stage, its arguments after the function already evaluated (`rest`). */
+  protected emitStage(st: Stage, rest: string[], dest: Dest): void {
+    const { kind, lambda, x, span, byName, C, B, S } = st;
     const coll = rest[rest.length - 1]!;
     const items = this.tmp();
     const r = typeof dest === 'string' ? dest : this.tmp();
     if (r !== dest) this.emit(`let ${r};`);
     this.emit(`const ${items} = ${C}.value !== ${B} ? undefined : Array.isArray(${coll}) ? ${coll} : ${coll} instanceof VEC ? ${coll}.items : undefined;`);
     // reduce of an empty list is the builtin's error.
-    this.emit(`if (${items} !== undefined${spec.kind === 'reduce' ? ` && ${items}.length > 0` : ''}) {`);
+    this.emit(`if (${items} !== undefined${kind === 'reduce' ? ` && ${items}.length > 0` : ''}) {`);
     // As the call would be: errors get the builtin call's trace entry, and the lambda runs one
     // level deeper. In tail position the call replaces the current one (as the closure
     // compiler's TailCall does): no deeper, and the caller's trace entry is dropped.
@@ -119,15 +151,32 @@ export abstract class HofEmitter extends EmitterCore {
     if (!tail) this.emit(`if (++I.depth > I.maxDepth) throw I.annotate(DEPTH(I.maxDepth), ${B}, ${S});`);
     this.emit('try {');
     // The named builtin's call gets no span: see builtinAsLambda.
-    this.loop(spec.kind, lambda, byName ? lambda.body : (x[1] as Value[]), byName ? undefined : this.c.childSpan(x, 1, span), items, rest[0]!, r);
+    this.loop(kind, lambda, byName ? lambda.body : (x[1] as Value[]), byName ? undefined : this.c.childSpan(x, 1, span), items, rest[0]!, r);
     this.emit(`} catch (e) { throw ${tail ? 'TANN(I, e' : 'I.annotate(e'}, ${B}, ${S}); }${tail ? '' : ' finally { I.depth--; }'}`);
     this.emit('} else {');
-    const fn = this.slowPathFn(x[1]!, child(1));
+    const fn = this.slowPathFn(x[1]!, this.c.childSpan(x, 1, span));
     if (tail) this.emit(`return new TC(${C}.value, [${fn}, ${rest.join(', ')}], ${S});`);
     else this.emit(`${r} = CALL(I, ${C}.value, [${fn}, ${rest.join(', ')}], ${S});`);
     this.emit('}');
     if (r !== dest) this.deliver(r, dest);
-    return true;
+  }
+
+  /** pureBody (codegen-pure.ts) in this emitter's scope. */
+  protected pure(body: readonly Value[], vars: Map<string, string>, bail: string): PureBody | undefined {
+    const c = this.c;
+    const scope = this.scope;
+    return pureBody(
+      {
+        k: (v) => this.k(v),
+        cell: (name) => c.interp.cell(name),
+        fresh: () => `t${this.n++}`,
+        isMacro: (name) => c.macroFor(Sym.of(name), scope) !== undefined,
+        isOuterLocal: (name) => scope.lookup(name) !== undefined,
+      },
+      body,
+      vars,
+      bail,
+    );
   }
 
   /**
@@ -164,7 +213,7 @@ export abstract class HofEmitter extends EmitterCore {
    * When the body is pure (see codegen-pure.ts), a first loop running it with its guards
    * checked once; it stops at the first element needing the builtins' slow paths.
    */
-  private fastLoop(lambda: { params: string[]; body: Value[] }, items: string, i: string, args: string[], commit: (value: string) => void): void {
+  private fastLoop(lambda: LambdaParts, items: string, i: string, args: string[], commit: (value: string) => void): void {
     const bail = `F${this.n++}`;
     const vars = new Map<string, string>();
     const decls = lambda.params.map((p, j) => {
@@ -172,20 +221,7 @@ export abstract class HofEmitter extends EmitterCore {
       vars.set(p, v);
       return `const ${v} = ${args[j]};`;
     });
-    const c = this.c;
-    const scope = this.scope;
-    const pure = pureBody(
-      {
-        k: (v) => this.k(v),
-        cell: (name) => c.interp.cell(name),
-        fresh: () => `t${this.n++}`,
-        isMacro: (name) => c.macroFor(Sym.of(name), scope) !== undefined,
-        isOuterLocal: (name) => scope.lookup(name) !== undefined,
-      },
-      lambda.body,
-      vars,
-      bail,
-    );
+    const pure = this.pure(lambda.body, vars, bail);
     if (pure === undefined) return;
     this.emit(`if (${pure.guards.length ? pure.guards.join(' && ') : 'true'}) {`);
     this.emit(`${bail}: for (; ${i} < ${items}.length; ${i}++) {`);
@@ -197,7 +233,7 @@ export abstract class HofEmitter extends EmitterCore {
   }
 
   /** The loop over `items` (a JS array) running the lambda's body; its result goes to `r`. */
-  private loop(kind: Kind, lambda: { params: string[]; body: Value[]; first: number }, form: Value[], span: Span | undefined, items: string, init: string, r: string): void {
+  private loop(kind: Kind, lambda: LambdaParts, form: Value[], span: Span | undefined, items: string, init: string, r: string): void {
     const i = `i${this.n++}`;
     const acc = `a${this.n++}`;
     const out = `o${this.n++}`;

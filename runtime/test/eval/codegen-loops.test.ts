@@ -57,6 +57,41 @@ test('each inlined builtin gives what the builtin gives, at top level and in fun
   }
 });
 
+test('pipelines of inlined loops (fused into one loop when pure) give what the calls give', () => {
+  const cases: [string, string][] = [
+    ['(foldl (lambda (a x) (+ a (modulo (* x x) 1000))) 0 (filter odd? (map (lambda (x) (+ x 1)) (range 10))))', '165'],
+    ['(->> (range 10) (map (lambda (x) (* x x))) (filter even?) (reduce +))', '120'],
+    ["(map (lambda (x) (* 10 x)) (filter (lambda (x) (> x 1)) '(1 2 3)))", '(20 30)'],
+    ['(filter (lambda (x) (< x 5)) (map (lambda (x) (* 2 x)) [1 2 3]))', '(2 4)'],
+    ["(reduce + (map (lambda (x) (* x 1.5)) '(1 2)))", '4.5'],
+    ["(reduce + (map (lambda (x) (* x 4611686018427387904)) '(1 2)))", null as unknown as string],
+    ["(foldl (lambda (a x) (cons x a)) '() (map (lambda (x) (+ x 1)) '(1 2)))", '(3 2)'],
+    ['(define (f xs k) (reduce + (map (lambda (x) (* x k)) xs))) (f (range 5) 2)', '20'],
+    ["(reduce max (map (lambda (x) (- x)) '(3 1 2)))", '-1'],
+  ];
+  for (const [src, expected] of cases) {
+    const got = same(src);
+    if (expected !== null) assert.equal(got, expected, src);
+    else assert.doesNotMatch(got, /^Error|JS error/, src);
+  }
+  for (const src of [
+    "(reduce + (filter odd? (map (lambda (x) (+ x 1)) '(1 \"a\" 3))))",
+    "(reduce + (filter (lambda (x) (> x 10)) '(1 2 3)))",
+    "(foldl (lambda (a x) (+ a x)) 0 (map (lambda (x) (car x)) '((1) 2)))",
+  ]) assert.match(same(src), /^Error: /, src);
+});
+
+test('a pipeline whose stages print runs them list by list, as written', () => {
+  const src = "(foldl (lambda (a x) (display x) (+ a x)) 0 (map (lambda (x) (display (* 10 x)) x) '(1 2)))";
+  const outputs = [true, false].map((codegen) => {
+    let out = '';
+    const it = interp(codegen, { stdout: (s) => (out += s) });
+    return `${printValue(it.evalString(src))} ${out}`;
+  });
+  assert.equal(outputs[0], '3 102012');
+  assert.equal(outputs[0], outputs[1]);
+});
+
 test('errors in inlined loops report what the builtin call reports', () => {
   const cases = [
     '(map (lambda (x) x) 5)',
