@@ -24,6 +24,7 @@ export const capabilities: ServerCapabilities = {
   documentRangeFormattingProvider: true,
   codeLensProvider: { resolveProvider: false },
   documentLinkProvider: { resolveProvider: false },
+  callHierarchyProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   experimental: { sema: semaExperimentalCapabilities },

@@ -32,6 +32,7 @@ import { formatDocument, formatRange } from './features/formatting';
 import { evaluate } from './features/evaluate';
 import { codeActions } from './features/code-actions';
 import { documentLinks } from './features/imports';
+import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/call-hierarchy';
 import { SessionPool } from './eval-host/pool';
 import { OutputBatcher } from './eval-host/output-batcher';
 import { VERSION } from './version';
@@ -163,6 +164,9 @@ connection.onDocumentFormatting((p, token) => guard(token, [], () => (doc(p.text
 connection.onDocumentRangeFormatting((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? formatRange(doc(p.textDocument.uri)!, p.range) : [])));
 connection.onDocumentLinks((p, token) => guard(token, [], () => (doc(p.textDocument.uri) ? documentLinks(doc(p.textDocument.uri)!, store) : [])));
 connection.onCodeAction((p, token) => guard(token, [], () => codeActions(p)));
+connection.languages.callHierarchy.onPrepare((p, token) => guard(token, null, () => (doc(p.textDocument.uri) ? prepareCallHierarchy(doc(p.textDocument.uri)!, store, p.position) : null)));
+connection.languages.callHierarchy.onIncomingCalls((p, token) => guard(token, [], () => incomingCalls(p.item, store)));
+connection.languages.callHierarchy.onOutgoingCalls((p, token) => guard(token, [], () => outgoingCalls(p.item, store)));
 // "▶ Run" is only offered where evaluation is allowed.
 connection.onCodeLens((p, token) => guard(token, [], () => (settings.trusted && doc(p.textDocument.uri) ? codeLenses(doc(p.textDocument.uri)!) : [])));
 

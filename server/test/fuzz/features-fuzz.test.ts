@@ -15,6 +15,7 @@ import { hover } from '../../src/features/hover';
 import { signatureHelp } from '../../src/features/signature-help';
 import { definition, documentHighlight, prepareRename, references, rename, RenameError } from '../../src/features/navigation';
 import { documentSymbols } from '../../src/features/symbols';
+import { incomingCalls, outgoingCalls, prepareCallHierarchy } from '../../src/features/call-hierarchy';
 import { codeLenses, foldingRanges, selectionRanges } from '../../src/features/structure';
 import { semanticTokens } from '../../src/features/semantic-tokens';
 import { formatDocument, formatRange, formatText } from '../../src/features/formatting';
@@ -73,6 +74,10 @@ function exercise(text: string, r: () => number, catalogue?: Catalogue): void {
     references(doc, store, p, true);
     documentHighlight(doc, p);
     prepareRename(doc, p);
+    for (const item of prepareCallHierarchy(doc, store, p) ?? []) {
+      incomingCalls(item, store);
+      outgoingCalls(item, store);
+    }
     try {
       rename(doc, store, p, 'renamed');
     } catch (e) {

@@ -123,6 +123,16 @@ describe('language server over stdio', () => {
     assert.equal(actions[0]!.edit!.changes![u3]![0]!.newText, 'my-helper');
   });
 
+  test('call hierarchy', async () => {
+    const items = await h.connection.sendRequest(P.CallHierarchyPrepareRequest.type, { textDocument: td, position: at(1) });
+    assert.equal(items![0]!.name, 'square');
+    const incoming = await h.connection.sendRequest(P.CallHierarchyIncomingCallsRequest.type, { item: items![0]! });
+    assert.deepEqual(incoming, []);
+    const outgoing = await h.connection.sendRequest(P.CallHierarchyOutgoingCallsRequest.type, { item: items![0]! });
+    assert.deepEqual(outgoing, []);
+    assert.ok(h.initialize.capabilities.callHierarchyProvider);
+  });
+
   test('malformed params do not take the server down', async () => {
     const bad = await h.connection.sendRequest('textDocument/hover', { textDocument: td, position: null });
     assert.equal(bad, null);
