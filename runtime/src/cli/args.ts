@@ -1,15 +1,60 @@
 // Command-line parsing for `sema`. Pure: argv in, a command description out.
 
+import { parseAllowedPaths, parseSandboxMode, type Capability, type SandboxSpec } from '../eval/sandbox';
+
+/** Options every way of running code takes: restrictions and LLM defaults. */
+export interface RunOptions {
+  /** What the program may not do (`--sandbox`, `--allowed-paths`); absent = unrestricted. */
+  sandbox?: SandboxSpec;
+  /** Environment settings for the evaluation (`--chat-model` -> SEMA_CHAT_MODEL, ...). */
+  env: Record<string, string>;
+}
+
 export type Command =
-  | { kind: 'run'; file: string; scriptArgs: string[]; loads: string[]; interactive: boolean }
-  | { kind: 'expr'; code: string; alwaysPrint: boolean; loads: string[]; interactive: boolean }
-  | { kind: 'eval'; code: string | undefined; stdin: boolean; json: boolean; path: string | undefined; timeoutMs: number }
-  | { kind: 'repl'; loads: string[]; quiet: boolean }
+  | { kind: 'run'; file: string; scriptArgs: string[]; loads: string[]; interactive: boolean; opts: RunOptions }
+  | { kind: 'expr'; code: string; alwaysPrint: boolean; loads: string[]; interactive: boolean; opts: RunOptions }
+  | { kind: 'eval'; code: string | undefined; stdin: boolean; json: boolean; path: string | undefined; timeoutMs: number; opts: RunOptions }
+  | { kind: 'repl'; loads: string[]; quiet: boolean; opts: RunOptions }
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string };
 
 const DEFAULT_EVAL_TIMEOUT_MS = 5000;
+
+/** The environment variable each LLM-default option sets. */
+const ENV_OPTIONS: Record<string, string> = {
+  '--chat-model': 'SEMA_CHAT_MODEL',
+  '--chat-provider': 'SEMA_CHAT_PROVIDER',
+  '--embedding-model': 'SEMA_EMBEDDING_MODEL',
+  '--embedding-provider': 'SEMA_EMBEDDING_PROVIDER',
+};
+
+/**
+ * Reads one of the options shared by all commands at argv[i] into `opts`: the number of
+ * argv entries it used (0 = not one of them), or an error message.
+ */
+function runOption(argv: string[], i: number, opts: RunOptions): number | string {
+  const a = argv[i]!;
+  const eq = a.indexOf('=');
+  const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+  const inline = name !== a ? a.slice(eq + 1) : undefined;
+  const takes = name === '--sandbox' || name === '--allowed-paths' || name in ENV_OPTIONS;
+  if (name === '--no-llm') {
+    opts.env['SEMA_NO_LLM'] = '1';
+    return 1;
+  }
+  if (!takes) return 0;
+  const value = inline ?? argv[i + 1];
+  if (value === undefined || value === '') return `${name} needs a value`;
+  if (name === '--sandbox') {
+    const denied = parseSandboxMode(value);
+    if (!Array.isArray(denied)) return `--sandbox: ${denied.error}`;
+    opts.sandbox = { ...opts.sandbox, denied: [...new Set<Capability>([...(opts.sandbox?.denied ?? []), ...denied])] };
+  } else if (name === '--allowed-paths') {
+    opts.sandbox = { denied: opts.sandbox?.denied ?? [], allowedPaths: [...(opts.sandbox?.allowedPaths ?? []), ...parseAllowedPaths(value)] };
+  } else opts.env[ENV_OPTIONS[name]!] = value;
+  return inline === undefined ? 2 : 1;
+}
 
 function parseEval(argv: string[]): Command {
   let code: string | undefined;
@@ -17,8 +62,15 @@ function parseEval(argv: string[]): Command {
   let json = false;
   let path: string | undefined;
   let timeoutMs = DEFAULT_EVAL_TIMEOUT_MS;
+  const opts: RunOptions = { env: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const used = runOption(argv, i, opts);
+    if (typeof used === 'string') return { kind: 'error', message: used };
+    if (used > 0) {
+      i += used - 1;
+      continue;
+    }
     const value = (): string | undefined => {
       const eq = a.indexOf('=');
       if (eq > 0) return a.slice(eq + 1);
@@ -47,16 +99,12 @@ function parseEval(argv: string[]): Command {
         timeoutMs = v;
         break;
       }
-      case '--no-llm':
-      case '--sandbox':
-        if (name === '--sandbox' && !a.includes('=')) i++;
-        break;
       default:
         return { kind: 'error', message: `unknown option for eval: ${a}` };
     }
   }
   if (code === undefined && !stdin) return { kind: 'error', message: 'Either --stdin or --expr is required' };
-  return { kind: 'eval', code, stdin, json, path, timeoutMs };
+  return { kind: 'eval', code, stdin, json, path, timeoutMs, opts };
 }
 
 export function parseArgs(argv: string[]): Command {
@@ -64,8 +112,15 @@ export function parseArgs(argv: string[]): Command {
   const loads: string[] = [];
   let interactive = false;
   let quiet = false;
+  const opts: RunOptions = { env: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const used = runOption(argv, i, opts);
+    if (typeof used === 'string') return { kind: 'error', message: used };
+    if (used > 0) {
+      i += used - 1;
+      continue;
+    }
     switch (a) {
       case '-h':
       case '--help':
@@ -79,7 +134,7 @@ export function parseArgs(argv: string[]): Command {
       case '--print': {
         const code = argv[i + 1];
         if (code === undefined) return { kind: 'error', message: `${a} needs an expression` };
-        return { kind: 'expr', code, alwaysPrint: a === '-p' || a === '--print', loads, interactive: interactive || argv.slice(i + 2).some((x) => x === '-i' || x === '--interactive') };
+        return { kind: 'expr', code, alwaysPrint: a === '-p' || a === '--print', loads, interactive: interactive || argv.slice(i + 2).some((x) => x === '-i' || x === '--interactive'), opts };
       }
       case '-l':
       case '--load': {
@@ -96,34 +151,26 @@ export function parseArgs(argv: string[]): Command {
       case '--quiet':
         quiet = true;
         break;
-      case '--no-llm':
-        break;
       case '--':
         return { kind: 'error', message: 'expected a file before --' };
       default:
-        if (a.startsWith('-')) {
-          if (['--chat-model', '--chat-provider', '--embedding-model', '--embedding-provider', '--sandbox'].includes(a)) {
-            i++;
-            break;
-          }
-          return { kind: 'error', message: `unknown option: ${a} (see sema --help)` };
-        }
+        if (a.startsWith('-')) return { kind: 'error', message: `unknown option: ${a} (see sema --help)` };
         {
           const rest = argv.slice(i + 1);
           const dashdash = rest.indexOf('--');
           const scriptArgs = dashdash >= 0 ? rest.slice(dashdash + 1) : rest;
-          return { kind: 'run', file: a, scriptArgs, loads, interactive };
+          return { kind: 'run', file: a, scriptArgs, loads, interactive, opts };
         }
     }
   }
-  return { kind: 'repl', loads, quiet };
+  return { kind: 'repl', loads, quiet, opts };
 }
 
 export const HELP = `sema — a Lisp with LLM primitives
 
 Usage:
   sema [OPTIONS] [FILE] [-- SCRIPT_ARGS...]
-  sema eval (--expr CODE | --stdin) [--json] [--path FILE] [--timeout MS]
+  sema eval (--expr CODE | --stdin) [--json] [--path FILE] [--timeout MS] [--sandbox MODE]
 
 Options:
   -e, --eval <EXPR>    Evaluate EXPR, print the result if non-nil
@@ -131,6 +178,13 @@ Options:
   -l, --load <FILE>    Load FILE first (repeatable)
   -i, --interactive    Start the REPL after running FILE or EXPR
   -q, --quiet          No REPL banner
+  --sandbox <MODE>     Deny capabilities: strict, all, none, or a list such as
+                       no-shell,no-network (fs-read fs-write shell network env-read
+                       env-write process llm serial); denied builtins fail when called
+  --allowed-paths <P>  Let file builtins touch only these directories (comma-separated)
+  --no-llm             Configure no LLM provider from the environment
+  --chat-model <NAME>  Default chat model (also SEMA_CHAT_MODEL)
+  --chat-provider <N>  Preferred chat provider (also SEMA_CHAT_PROVIDER)
   -V, --version        Print the version
   -h, --help           Print this help
 

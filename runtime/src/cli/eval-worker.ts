@@ -8,6 +8,7 @@ import { SemaError } from '../eval/errors';
 import { describeError, errorPosition, formatError } from '../eval/format-error';
 import { printValue } from '../reader/printer';
 import type { EvalReply, EvalRequest, WorkerInit, WorkerMessage } from './protocol';
+import { commandCode, rememberError, rememberResult, replCommand, shadowWarnings, startupNames } from './repl-commands';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -18,9 +19,12 @@ const interp = new Interpreter({
   args: init.args,
   interruptFlag: init.interrupt,
   maxDepth: 100_000,
+  ...(init.sandbox ? { sandbox: init.sandbox } : {}),
   stdout: (s) => (capture ? (capture.out += s) : post({ t: 'out', s })),
   stderr: (s) => (capture ? (capture.err += s) : post({ t: 'err', s })),
 });
+
+const startup = startupNames(interp);
 
 function errorReply(e: unknown, code: string, file: string | undefined): EvalReply['error'] {
   const err = e instanceof SemaError ? e : new SemaError(e instanceof Error ? e.message : String(e), 'eval');
@@ -40,7 +44,21 @@ port.on('message', (req: EvalRequest) => {
   const start = performance.now();
   let reply: EvalReply;
   try {
+    if (req.mode === 'command') {
+      const o = replCommand(interp, req.code, startup) ?? { out: '', err: `Unknown command: ${req.code.trim().split(/\s+/)[0]} (see ,help)\n` };
+      if (o.out) post({ t: 'out', s: o.out });
+      if (o.err) post({ t: 'err', s: o.err });
+      reply = { t: 'done', id: req.id, ok: true, value: null, stdout: '', stderr: '', error: null, elapsedMs: Math.round(performance.now() - start) };
+      Atomics.store(init.interrupt, 0, 0);
+      post(reply);
+      return;
+    }
+    if (req.mode === 'repl') {
+      const warnings = shadowWarnings(interp, req.code);
+      if (warnings) post({ t: 'err', s: warnings });
+    }
     const v = interp.evalString(req.code, req.file);
+    if (req.mode === 'repl') rememberResult(interp, v);
     const value = v === null ? null : printValue(v);
     if (!req.capture && (req.print === 'always' || (req.print === 'non-nil' && value !== null))) post({ t: 'out', s: (value ?? 'nil') + '\n' });
     reply = { t: 'done', id: req.id, ok: true, value, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: null, elapsedMs: Math.round(performance.now() - start) };
@@ -52,7 +70,12 @@ port.on('message', (req: EvalRequest) => {
       post(reply);
       return;
     }
-    reply = { t: 'done', id: req.id, ok: false, value: null, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: errorReply(e, req.code, req.file), elapsedMs: Math.round(performance.now() - start) };
+    const error = errorReply(e, req.mode === 'command' ? commandCode(req.code) : req.code, req.file)!;
+    if (req.mode === 'repl') rememberError(interp, error.message);
+    // `,time` reports how long the failed evaluation ran, after the error.
+    const took = (e as { elapsed?: unknown }).elapsed;
+    const report = typeof took === 'string' ? `${error.report}\nelapsed: ${took}` : error.report;
+    reply = { t: 'done', id: req.id, ok: false, value: null, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: { ...error, report }, elapsedMs: Math.round(performance.now() - start) };
   }
   Atomics.store(init.interrupt, 0, 0);
   post(reply);

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HELP, parseArgs, type Command } from './args';
+import { HELP, parseArgs, type Command, type RunOptions } from './args';
 import { EvalSession } from './session';
 import { startRepl } from './repl';
 import { loadFiles } from './load-files';
@@ -24,8 +24,10 @@ function readStdin(): string {
   }
 }
 
-function newSession(args: string[]): EvalSession {
-  return new EvalSession({ args, onStdout: (s) => process.stdout.write(s), onStderr: (s) => process.stderr.write(s) });
+/** A session for `opts`: its environment settings apply to the evaluation thread made here. */
+function newSession(args: string[], opts: RunOptions): EvalSession {
+  Object.assign(process.env, opts.env);
+  return new EvalSession({ args, sandbox: opts.sandbox, onStdout: (s) => process.stdout.write(s), onStderr: (s) => process.stderr.write(s) });
 }
 
 /** Ctrl+C: first press interrupts the evaluation, a second one (or a stuck thread) exits. */
@@ -63,7 +65,7 @@ async function run(cmd: Command): Promise<number> {
       process.stderr.write(`Error: ${cmd.message}\n`);
       return 2;
     case 'repl':
-      return startRepl(cmd.loads, cmd.quiet, VERSION);
+      return startRepl(cmd.loads, cmd.quiet, VERSION, newSession([], cmd.opts));
     case 'run': {
       const path = resolve(cmd.file);
       let code: string;
@@ -74,7 +76,7 @@ async function run(cmd: Command): Promise<number> {
         process.stderr.write(`Error: cannot read file ${cmd.file}: ${reason}\n`);
         return 1;
       }
-      const session = newSession(cmd.scriptArgs);
+      const session = newSession(cmd.scriptArgs, cmd.opts);
       handleSigint(session);
       if (!(await loadFiles(session, cmd.loads, true))) return 1;
       const r = await session.eval(code, path, 'never');
@@ -84,7 +86,7 @@ async function run(cmd: Command): Promise<number> {
       return statusOf(r);
     }
     case 'expr': {
-      const session = newSession([]);
+      const session = newSession([], cmd.opts);
       handleSigint(session);
       if (!(await loadFiles(session, cmd.loads, true))) return 1;
       const r = await session.eval(cmd.code, undefined, cmd.alwaysPrint ? 'always' : 'non-nil');
@@ -95,7 +97,7 @@ async function run(cmd: Command): Promise<number> {
     }
     case 'eval': {
       const code = cmd.stdin ? readStdin() : cmd.code!;
-      const session = newSession([]);
+      const session = newSession([], cmd.opts);
       handleSigint(session);
       const path = cmd.path === undefined ? undefined : resolve(cmd.path);
       const r = await session.eval(code, path, cmd.json ? 'never' : 'non-nil', cmd.json, cmd.timeoutMs);

@@ -1,5 +1,7 @@
 // Messages between the CLI's main thread and the evaluation worker.
 
+import type { SandboxSpec } from '../eval/sandbox';
+
 export interface EvalRequest {
   readonly t: 'eval';
   readonly id: number;
@@ -10,6 +12,11 @@ export interface EvalRequest {
   readonly capture: boolean;
   /** Print the value like `-e` / `-p` / the REPL do. */
   readonly print: 'never' | 'non-nil' | 'always';
+  /**
+   * `repl`: a form typed at the REPL (history variables, builtin-shadowing warnings);
+   * `command`: a `,` command line (repl-commands.ts).
+   */
+  readonly mode?: 'repl' | 'command';
 }
 
 export interface EvalReply {
@@ -32,4 +39,6 @@ export interface WorkerInit {
   readonly args: string[];
   /** Int32Array over a SharedArrayBuffer: slot 0 non-zero means "interrupt". */
   readonly interrupt: Int32Array;
+  /** `--sandbox` / `--allowed-paths`. */
+  readonly sandbox?: SandboxSpec;
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EvalReply, EvalRequest, WorkerInit, WorkerMessage } from './protocol';
+import type { SandboxSpec } from '../eval/sandbox';
 
 /** Finds the worker script both in tsc output (eval-worker.js) and in a bundle (sema-eval-worker.js). */
 function workerPath(): string {
@@ -17,6 +18,7 @@ function workerPath(): string {
 
 export interface SessionOptions {
   readonly args: string[];
+  readonly sandbox?: SandboxSpec;
   onStdout(s: string): void;
   onStderr(s: string): void;
 }
@@ -29,7 +31,7 @@ export class EvalSession {
   private exited = false;
 
   constructor(private readonly opts: SessionOptions) {
-    const init: WorkerInit = { args: opts.args, interrupt: this.interruptFlag };
+    const init: WorkerInit = { args: opts.args, interrupt: this.interruptFlag, ...(opts.sandbox ? { sandbox: opts.sandbox } : {}) };
     this.worker = new Worker(workerPath(), {
       workerData: init,
       // Deep (non-tail) recursion needs far more stack than a thread's default.
@@ -59,7 +61,7 @@ export class EvalSession {
   }
 
   /** Evaluates `code`; resolves with the reply (never rejects). */
-  eval(code: string, file: string | undefined, print: EvalRequest['print'], capture = false, timeoutMs?: number): Promise<EvalReply> {
+  eval(code: string, file: string | undefined, print: EvalRequest['print'], capture = false, timeoutMs?: number, mode?: EvalRequest['mode']): Promise<EvalReply> {
     if (this.exited) return Promise.resolve(failure(0, 'evaluation stopped'));
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -81,7 +83,7 @@ export class EvalSession {
           p?.resolve(failure(id, `evaluation timed out after ${timeoutMs} ms`));
         }, timeoutMs);
       }
-      const req: EvalRequest = { t: 'eval', id, code, file, capture, print };
+      const req: EvalRequest = { t: 'eval', id, code, file, capture, print, ...(mode ? { mode } : {}) };
       this.worker.postMessage(req);
     });
   }

@@ -11,6 +11,7 @@ export type ErrorType =
   | 'type-error'
   | 'arity'
   | 'unbound'
+  | 'permission-denied'
   | 'llm'
   | 'io'
   | 'permission-denied'

@@ -13,6 +13,7 @@ import { installBuiltinMacros, installSpecialForms, runPendingTasks } from './sp
 import { coreModule } from '../stdlib/core';
 import { allModules } from '../stdlib';
 import { toNative, type StdlibModule } from '../stdlib/registry';
+import { Sandbox, type SandboxSpec } from './sandbox';
 import {
   Keyword,
   Lambda,
@@ -47,6 +48,8 @@ export interface InterpreterOptions {
   interruptFlag?: Int32Array;
   /** Compile lambda bodies to generated JS (eval/codegen.ts); default on unless SEMA_CODEGEN=0. */
   codegen?: boolean;
+  /** Capabilities denied and directories allowed (`--sandbox`, `--allowed-paths`). */
+  sandbox?: SandboxSpec;
 }
 
 const DEFAULT_MAX_DEPTH = 10_000;
@@ -58,6 +61,8 @@ export class Interpreter implements InterpreterLike, CallContext {
   readonly signal: AbortSignal | undefined;
   readonly args: string[];
   readonly maxDepth: number;
+  /** Set when a sandbox restricts something (builtins are guarded; load/import check it). */
+  readonly sandbox: Sandbox | undefined;
   /** Current nesting of closure calls. */
   depth = 0;
   currentFile: string | undefined;
@@ -86,6 +91,8 @@ export class Interpreter implements InterpreterLike, CallContext {
     this.args = opts.args ?? [];
     this.maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.interruptFlag = opts.interruptFlag;
+    const sandbox = opts.sandbox && new Sandbox(opts.sandbox);
+    this.sandbox = sandbox?.restricted ? sandbox : undefined;
     this.compiler = new Compiler(this);
     if (opts.codegen ?? process.env['SEMA_CODEGEN'] !== '0') {
       this.compiler.lambdaCodegen = lambdaCodegen;
@@ -102,7 +109,7 @@ export class Interpreter implements InterpreterLike, CallContext {
   }
 
   installModule(m: StdlibModule): void {
-    for (const spec of m.builtins) this.define(spec.name, toNative(spec));
+    for (const spec of m.builtins) this.define(spec.name, this.sandbox ? this.sandbox.guard(toNative(spec)) : toNative(spec));
     for (const c of m.constants ?? []) this.define(c.name, c.value);
   }
 

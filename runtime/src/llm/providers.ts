@@ -43,6 +43,8 @@ class ProviderTable {
   loadEnv(env: NodeJS.ProcessEnv = process.env): void {
     if (this.envLoaded) return;
     this.envLoaded = true;
+    // `sema --no-llm`: no provider from the environment (llm/configure still works).
+    if (env['SEMA_NO_LLM'] === '1') return;
     // SEMA_DEFAULT_MODEL is what the editor passes from its `sema.llm.defaultModel` setting.
     const chatModel = env['SEMA_CHAT_MODEL'] || env['SEMA_DEFAULT_MODEL'] || undefined;
     if (env['ANTHROPIC_API_KEY'] && !this.configs.has('anthropic')) {

@@ -103,3 +103,78 @@ test('--help and --version', () => {
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /unknown option/);
 });
+
+test('--sandbox denies capabilities: denied builtins fail with the reference message, the rest work', () => {
+  const denied = sema(['--sandbox=strict', '-e', '(file/write "/tmp/sema-sandbox-test.txt" "x")']);
+  assert.equal(denied.code, 1);
+  assert.match(denied.stderr, /Permission denied: file\/write requires 'fs-write' capability/);
+  assert.equal(sema(['--sandbox', 'no-shell,no-network', '-e', '(+ 1 2)']).stdout, '3\n');
+  assert.match(sema(['--sandbox', 'no-network', '-e', '(http/get "http://127.0.0.1:9")']).stderr, /requires 'network' capability/);
+  assert.match(sema(['--sandbox=all', '-e', '(env "HOME")']).stderr, /requires 'env-read' capability/);
+  const caught = sema(['--sandbox=process', '-p', '(try (exit 3) (catch e (list (:type e) (:capability e))))']);
+  assert.equal(caught.stdout, '(:permission-denied "process")\n');
+  const bad = sema(['--sandbox=no-teleport', '-e', '1']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown capability: teleport/);
+  const json = JSON.parse(sema(['eval', '--expr', '(shell "ls")', '--json', '--sandbox', 'strict', '--no-llm']).stdout);
+  assert.equal(json.ok, false);
+  assert.match(json.error.message, /requires 'shell' capability/);
+});
+
+test('--allowed-paths keeps file builtins, load and import inside the given directories', () => {
+  const inside = file('allowed.txt', 'hello');
+  const loaded = file('allowed-lib.sema', '(define from-lib 7)');
+  assert.equal(sema(['--allowed-paths', dir, '-p', `(file/read ${JSON.stringify(inside)})`]).stdout, '"hello"\n');
+  assert.equal(sema([`--allowed-paths=${dir}`, '-p', `(begin (load ${JSON.stringify(loaded)}) from-lib)`]).stdout, '7\n');
+  const escape = sema(['--allowed-paths', dir, '-e', `(file/read ${JSON.stringify(join(dir, '..', '..', 'etc', 'passwd'))})`]);
+  assert.equal(escape.code, 1);
+  assert.match(escape.stderr, /Permission denied: file\/read — path '\/etc\/passwd' is outside allowed directories/);
+  assert.match(sema(['--allowed-paths', dir, '-e', '(load "/etc/hosts")']).stderr, /load — path '\/etc\/hosts' is outside/);
+});
+
+test('--no-llm configures no provider from the environment', () => {
+  const r = spawnSync(process.execPath, [SEMA, '--no-llm', '-e', '(llm/complete "hi")'], { encoding: 'utf8', env: { ...process.env, ANTHROPIC_API_KEY: 'sk-test' } });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /no LLM provider configured/);
+});
+
+test('REPL commands: ,type ,env ,doc ,time ,builtins, history variables, shadowing warning', () => {
+  const home = mkdtempSync(join(tmpdir(), 'sema-home-'));
+  const input = [
+    '(define (sq x) "Squares." (* x x))',
+    '(sq 12)',
+    '*1',
+    ',type 42',
+    ',type "s"',
+    ',env',
+    ',doc sq',
+    ',doc map',
+    ',doc nothing-here',
+    ',time (+ 1 2)',
+    ',time (car 1)',
+    '(car 5)',
+    '*e',
+    '(define map 1)',
+    ',builtins',
+    ',nope',
+    ',q',
+  ].join('\n');
+  const r = spawnSync(process.execPath, [SEMA, '-q'], { input: input + '\n', encoding: 'utf8', env: { ...process.env, SEMA_HOME: home } });
+  assert.equal(r.status, 0, r.stderr);
+  const out = r.stdout;
+  assert.match(out, /144\nsema> 144\n/);
+  assert.match(out, /:int\n/);
+  assert.match(out, /:string\n/);
+  assert.match(out, / {2}sq = <lambda sq>\n/);
+  assert.match(out, / {2}sq : lambda \(x\)\n {2}Squares\.\n/);
+  assert.match(out, / {2}map : native-fn\n {2}\(map f list/);
+  assert.match(r.stderr, /not found: nothing-here/);
+  assert.match(out, /sema> 3\n/);
+  assert.match(r.stderr, /elapsed: [\d.]+(µs|ms|s)\n/);
+  assert.match(r.stderr, / {2}1 \| \(car 1\)/);
+  assert.match(out, /"Type error: car: expected list or vector, got int"/);
+  assert.match(r.stderr, /warning: redefining builtin 'map'/);
+  assert.match(out, /\d+ builtin functions\n/);
+  assert.doesNotMatch(out, /__nil\?/);
+  assert.match(r.stderr, /Unknown command: ,nope/);
+});

@@ -52,6 +52,7 @@ export function installModuleForms(): void {
     const interp = c.interp;
     return (f) => {
       const path = resolvePath(c, pathArg(arg(f), 'load'));
+      interp.sandbox?.checkFileRead('load', path);
       if (interp.loading.has(path)) throw new SemaError(`load: circular load of ${path}`, 'eval');
       interp.loading.add(path);
       try {
@@ -73,6 +74,7 @@ export function installModuleForms(): void {
     const interp = c.interp;
     return (f) => {
       const path = resolvePath(c, pathArg(arg(f), 'import'));
+      interp.sandbox?.checkFileRead('import', path);
       let exports = interp.moduleCache.get(path);
       if (exports === undefined) {
         if (interp.loading.has(path)) {
