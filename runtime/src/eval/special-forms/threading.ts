@@ -1,6 +1,6 @@
 // The built-in macros: threading (->, ->>, as->, some->), binding (when-let, if-let,
-// with-stream) and the counting loops (for-range, dotimes). They are ordinary global macros, so `macroexpand`
-// shows their expansion and a user definition can replace them.
+// with-stream) and the counting loops (for-range, dotimes). They are ordinary global
+// macros, so `macroexpand` shows their expansion and a user definition can replace them.
 
 import { arityError, SemaError } from '../errors';
 import { Macro, Sym, type Value } from '../values';
