@@ -15,10 +15,12 @@ import { datetimeDocs, systemDocs } from './system';
 import { textDocs } from './text';
 import { specialFormDocs } from './special-forms';
 import { llmDocs } from './llm';
+import { streamDocs } from './streams';
+import { contextDocs } from './context';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, llmDocs, specialFormDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, llmDocs, specialFormDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

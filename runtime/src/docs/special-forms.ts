@@ -160,6 +160,12 @@ const threading: BuiltinDoc[] = [
     summary: 'Evaluates `expr`; unless it is nil, binds it to `name` and evaluates `then`, otherwise `else`.',
     examples: ['(if-let (u nil) (:name u) "nobody")  ; => "nobody"'],
   }),
+  macro('with-stream', {
+    signatures: ['(with-stream (name stream-expr) body ...)'],
+    params: ['binding', 'body'],
+    summary: 'Binds `name` to the stream `stream-expr` gives, evaluates the body and closes the stream afterwards, also when the body fails. Returns the value of the body.',
+    examples: ['(with-stream (s (stream/from-string "hi")) (utf8->string (stream/read-all s)))  ; => "hi"'],
+  }),
   macro('for-range', {
     signatures: ['(for-range (name start end) body ...)', '(for-range (name start end step) body ...)'],
     params: ['binding', 'body'],

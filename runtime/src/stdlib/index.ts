@@ -22,6 +22,8 @@ import { systemModule } from './system';
 import { bytevectorsModule } from './bytevectors';
 import { textModule } from './text';
 import { httpModule } from './http';
+import { streamsModule } from './streams';
+import { contextModule } from './context';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -44,5 +46,7 @@ export const allModules: StdlibModule[] = [
   bytevectorsModule,
   textModule,
   httpModule,
+  streamsModule,
+  contextModule,
   llmModule,
 ];

@@ -1,4 +1,5 @@
-// Synchronous reads from the process's stdin for `io/read-line` and `io/read-stdin`.
+// Synchronous reads from the process's stdin for `io/read-line`, `io/read-stdin` and the
+// `*stdin*` stream.
 // Natives run synchronously, so bytes are pulled with readSync and buffered here; the
 // EOF flag backs `io/eof?`. Hosts without a real stdin can install their own source.
 
@@ -79,4 +80,17 @@ export function readAll(): string {
   pending = Buffer.alloc(0);
   eof = true;
   return all;
+}
+
+/**
+ * Up to `max` bytes: what is already buffered, else one read's worth (a stream read
+ * returns what is there rather than waiting for `max`). Empty at end of input.
+ */
+export function readBytes(max: number): Uint8Array {
+  if (max <= 0) return new Uint8Array(0);
+  if (pending.length === 0 && !fill()) return new Uint8Array(0);
+  const n = Math.min(max, pending.length);
+  const out = Uint8Array.from(pending.subarray(0, n));
+  pending = pending.subarray(n);
+  return out;
 }

@@ -1,21 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { printValue } from '../../src/reader';
 import { NativeFn } from '../../src/eval/values';
-import { checkAll, checkError, Session } from './text-harness';
+import { checkAll, checkError, Session, withTempDir } from './text-harness';
 
 
-function withTempDir(body: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'sema-file-io-'));
-  try {
-    body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('write, read, append, lines and bytes', () => {
   withTempDir((d) => {

@@ -2,6 +2,9 @@
 // interpreter and captures what they print.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { printValue } from '../../src/reader';
 import { SemaError } from '../../src/eval/errors';
 import { Interpreter } from '../../src/eval/interpreter';
@@ -43,4 +46,14 @@ export function checkError(src: string, type: string, part: string): void {
     (e: unknown) => e instanceof SemaError && e.type === type && e.message.includes(part),
     `${src} should fail with ${type}: ${part}`,
   );
+}
+
+/** Runs `body` with a fresh temporary directory, removed afterwards. */
+export function withTempDir(body: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'sema-test-'));
+  try {
+    body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,6 @@
-// The built-in macros: threading (->, ->>, as->, some->), conditional binding
-// (when-let, if-let) and dotimes. They are ordinary global macros, so `macroexpand`
-// shows their expansion and a user definition can replace them.
+// The built-in macros: threading (->, ->>, as->, some->), binding (when-let, if-let,
+// with-stream) and the counting loops (for-range, dotimes). They are ordinary global
+// macros, so `macroexpand` shows their expansion and a user definition can replace them.
 
 import { arityError, SemaError } from '../errors';
 import { Macro, Sym, type Value } from '../values';
@@ -57,6 +57,15 @@ export function installBuiltinMacros(interp: Interpreter): void {
     if (args.length < 2 || args.length > 3) throw arityError('if-let', '2-3', args.length);
     const [name, expr] = binding(args, 'if-let');
     return [s('let'), [[name, expr]], [s('if'), [s('__nil?'), name], args[2] ?? null, args[1]!]];
+  });
+  def('with-stream', (args) => {
+    // (let ((s expr)) (let ((res (try (begin body...) (catch e (stream/close s) (throw e))))) (stream/close s) res))
+    const [name, expr] = binding(args, 'with-stream');
+    const res = s(interp.gensym('res'));
+    const err = s(interp.gensym('e'));
+    const close = [s('stream/close'), name];
+    const guarded = [s('try'), [s('begin'), ...args.slice(1)], [s('catch'), err, close, [s('throw'), err]]];
+    return [s('let'), [[name, expr]], [s('let'), [[res, guarded]], close, res]];
   });
   def('for-range', (args) => {
     // (for-range (i start end [step]) body...): i from start up to end (exclusive).
