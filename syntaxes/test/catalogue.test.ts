@@ -17,6 +17,10 @@ test('every catalogue name is scoped as a builtin or special form (llm/* distinc
   assert.ok(entries.length > 50, `only ${entries.length} catalogue entries`);
   const wrong: string[] = [];
   for (const entry of entries) {
+    // Constants (pi, e, *stdout*, ...) are coloured by the language server's semantic tokens
+    // where they resolve to the builtin: `e` is too common a local name (catch e) for the
+    // grammar to colour it everywhere.
+    if (entry.kind === 'constant') continue;
     for (const name of [entry.name, ...(entry.aliases ?? [])]) {
       const { tokens } = grammar.tokenizeLine(`(${name} x)`, vsctm.INITIAL);
       const scopes = tokens.find((t) => t.startIndex === 1)?.scopes.join(' ') ?? '';

@@ -15,12 +15,13 @@ import { datetimeDocs, systemDocs } from './system';
 import { textDocs } from './text';
 import { specialFormDocs } from './special-forms';
 import { llmDocs } from './llm';
+import { constantDocs } from './constants';
 import { streamDocs } from './streams';
 import { contextDocs } from './context';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, llmDocs, specialFormDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, llmDocs, specialFormDocs, constantDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -2,7 +2,7 @@
 // macro; hover, completion, signature help, CLI help and the checks on `llm/*` options
 // all read from here. This file imports nothing so that any layer can use it.
 
-export type EntryKind = 'function' | 'special-form' | 'macro';
+export type EntryKind = 'function' | 'special-form' | 'macro' | 'constant';
 
 /** One option of an options map (`llm/complete`'s `:max-tokens`, ...). */
 export interface OptionDoc {

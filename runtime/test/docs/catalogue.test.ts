@@ -20,6 +20,15 @@ test('every function in the catalogue is a registered builtin', () => {
   assert.deepEqual(extra, []);
 });
 
+test('every global constant has a constant entry, and every constant entry is a global constant', () => {
+  const constants = [coreModule, ...allModules].flatMap((m) => (m.constants ?? []).map((c) => c.name)).sort();
+  const documented = catalogue()
+    .filter((d) => d.kind === 'constant')
+    .map((d) => d.name)
+    .sort();
+  assert.deepEqual(documented, constants);
+});
+
 test('each builtin is registered once', () => {
   const seen = new Set<string>();
   const dupes = registered.filter((n) => (seen.has(n) ? true : (seen.add(n), false)));

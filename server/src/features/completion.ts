@@ -116,7 +116,7 @@ function catalogueItems(catalogue: Catalogue): CompletionItem[] {
     for (const name of names) {
       items.push({
         label: name,
-        kind: doc.kind === 'function' ? CompletionItemKind.Function : doc.kind === 'macro' ? CompletionItemKind.Keyword : CompletionItemKind.Keyword,
+        kind: doc.kind === 'function' ? CompletionItemKind.Function : doc.kind === 'constant' ? CompletionItemKind.Constant : CompletionItemKind.Keyword,
         detail: doc.signatures[0] ?? doc.name,
         // The summary comes with the list; the full docs (all signatures, options,
         // examples) with completionItem/resolve, to keep each keystroke's answer small.

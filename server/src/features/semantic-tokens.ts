@@ -77,7 +77,7 @@ function classifyType(o: Occurrence): number {
     return T.variable;
   }
   if (o.special) return T.keyword;
-  if (o.builtin) return o.builtin.kind === 'special-form' ? T.keyword : o.builtin.kind === 'macro' ? T.macro : T.function;
+  if (o.builtin) return o.builtin.kind === 'special-form' ? T.keyword : o.builtin.kind === 'macro' ? T.macro : o.builtin.kind === 'constant' ? T.variable : T.function;
   return T.variable;
 }
 

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { diagnostics } from '../../src/features/diagnostics';
 import { open, TEST_URI, testCatalogue } from '../support/fixtures';
-import { catalogueFrom } from '../../src/catalogue';
+import { catalogueFrom, runtimeCatalogueView } from '../../src/catalogue';
+import { hover } from '../../src/features/hover';
+import { completion } from '../../src/features/completion';
 
 function diags(source: string) {
   const { doc, m } = open(source);
@@ -130,3 +132,13 @@ function fixturesWithAgent() {
   ]));
   return { list: diagnostics(doc, TEST_URI).map((d) => ({ ...d, message: String(d.message) })) };
 }
+
+test('the standard library constants are known: no unbound warning, hover and completion as constants', () => {
+  const { doc, store, m } = open('(define (area r) (* p|i r r))\n(println e math/infinity math/nan *stdout* *stderr* *stdin*)', {}, runtimeCatalogueView());
+  assert.deepEqual(diagnostics(doc, TEST_URI), []);
+  const h = hover(doc, store, m.positions[0]!)!;
+  assert.match((h.contents as { value: string }).value, /π[\s\S]*\*constant\*/);
+  const typing = open('(ma|', {}, runtimeCatalogueView());
+  const items = completion(typing.doc, typing.store, typing.m.positions[0]!) as { items: { label: string; kind?: number }[] };
+  assert.equal(items.items.find((i) => i.label === 'math/infinity')?.kind, 21); // CompletionItemKind.Constant
+});
