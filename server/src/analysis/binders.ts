@@ -115,7 +115,12 @@ export function walkSpecial(w: Walker, name: string, node: SyntaxNode): void {
       w.body(a.slice(1));
       return;
     case 'defmethod':
-      w.body(a);
+      // (defmethod name value handler), or the shorthand (defmethod name value (params) body...)
+      // that the runtime also accepts: there the params bind over the body.
+      if (a.length >= 4) {
+        w.body(a.slice(0, 2));
+        w.lambda(node, a[2], a.slice(3), 'defmethod');
+      } else w.body(a);
       return;
     case 'define-record-type':
       w.declareTop(node);

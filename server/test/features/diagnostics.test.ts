@@ -142,3 +142,8 @@ test('the standard library constants are known: no unbound warning, hover and co
   const items = completion(typing.doc, typing.store, typing.m.positions[0]!) as { items: { label: string; kind?: number }[] };
   assert.equal(items.items.find((i) => i.label === 'math/infinity')?.kind, 21); // CompletionItemKind.Constant
 });
+
+test('defmethod in both shapes: a handler, or the (params) body... shorthand binding its params', () => {
+  const { doc } = open('(defmulti area :shape)\n(defmethod area :circle (fn (s) (:r s)))\n(defmethod area :square [s] (:side s))', {}, runtimeCatalogueView());
+  assert.deepEqual(diagnostics(doc, TEST_URI), []);
+});
