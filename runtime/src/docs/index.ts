@@ -16,12 +16,13 @@ import { textDocs } from './text';
 import { specialFormDocs } from './special-forms';
 import { llmDocs } from './llm';
 import { constantDocs } from './constants';
+import { debuggingDocs } from './debugging';
 import { streamDocs } from './streams';
 import { contextDocs } from './context';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, llmDocs, specialFormDocs, constantDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, llmDocs, specialFormDocs, constantDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -16,6 +16,11 @@ function force(p: Thunk): Value {
   return p.value;
 }
 
+/** `(type v)`: a record's type name, otherwise the value's type, as a keyword. */
+function typeOf(v: Value): Keyword {
+  return v instanceof RecordValue ? Keyword.of(v.type.name) : Keyword.of(typeName(v));
+}
+
 export const coreModule: StdlibModule = {
   name: 'core',
   builtins: [
@@ -27,10 +32,9 @@ export const coreModule: StdlibModule = {
       if (spread === undefined) throw typeError('apply', 'list', typeName(last), args.length - 1);
       return ctx.apply(f, [...args.slice(1, -1), ...spread]);
     }),
-    fn('type', 1, 1, ([v]) => {
-      if (v instanceof RecordValue) return Keyword.of(v.type.name);
-      return Keyword.of(typeName(v!));
-    }),
+    fn('type', 1, 1, ([v]) => typeOf(v!)),
+    // The reference's silent alias for other Lisps' name.
+    fn('type-of', 1, 1, ([v]) => typeOf(v!)),
     fn('gensym', 0, 1, (args, ctx) => {
       const prefix = args[0] ?? 'g';
       if (typeof prefix !== 'string') throw typeError('gensym', 'string', typeName(prefix));

@@ -24,6 +24,7 @@ import { textModule } from './text';
 import { httpModule } from './http';
 import { streamsModule } from './streams';
 import { contextModule } from './context';
+import { debuggingModule } from './debugging';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -48,5 +49,6 @@ export const allModules: StdlibModule[] = [
   httpModule,
   streamsModule,
   contextModule,
+  debuggingModule,
   llmModule,
 ];
