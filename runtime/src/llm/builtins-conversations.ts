@@ -64,7 +64,8 @@ export const conversationBuiltins: BuiltinSpec[] = [
     return null;
   }),
   fn('conversation/messages', 1, 1, ([c]) => [...conv('conversation/messages', c, 0).messages]),
-  fn('conversation/model', 1, 1, ([c]) => conv('conversation/model', c, 0).model ?? null),
+  // A conversation without a model gives "", as the reference does.
+  fn('conversation/model', 1, 1, ([c]) => conv('conversation/model', c, 0).model ?? ''),
   fn('conversation/system', 1, 1, ([c]) => {
     const sys = conv('conversation/system', c, 0).messages.filter((m) => m.role === 'system');
     return sys.length === 0 ? null : sys.map((m) => m.content).join('\n\n');

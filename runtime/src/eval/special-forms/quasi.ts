@@ -62,6 +62,14 @@ function compileTemplate(c: Compiler, x: Value, depth: number, scope: Scope | nu
     };
   }
   if (x instanceof SemaMap) {
+    for (const [k, v] of x.table.values()) {
+      // A map entry is one key and one value: nothing to splice a sequence into.
+      for (const part of [k, v]) {
+        if (depth === 1 && Array.isArray(part) && part.length === 2 && part[0] === UNQUOTE_SPLICING) {
+          throw c.error('unquote-splicing is not allowed in a quasiquoted map key or value', span, 'build the map with assoc, or (apply hash-map key value ...), instead');
+        }
+      }
+    }
     const entries = [...x.table.values()].map(([k, v]) => [compileTemplate(c, k, depth, scope, span), compileTemplate(c, v, depth, scope, span)] as const);
     return (f, gs) => mapFromPairs(entries.flatMap(([k, v]) => [k(f, gs), v(f, gs)]));
   }
