@@ -16,10 +16,11 @@ import { textDocs } from './text';
 import { specialFormDocs } from './special-forms';
 import { llmDocs } from './llm';
 import { typedArrayDocs } from './typed-arrays';
+import { cryptoDocs } from './crypto';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, typedArrayDocs, llmDocs, specialFormDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, typedArrayDocs, cryptoDocs, llmDocs, specialFormDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -23,6 +23,7 @@ import { bytevectorsModule } from './bytevectors';
 import { textModule } from './text';
 import { httpModule } from './http';
 import { typedArraysModule } from './typed-arrays';
+import { cryptoModule } from './crypto';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -46,5 +47,6 @@ export const allModules: StdlibModule[] = [
   textModule,
   httpModule,
   typedArraysModule,
+  cryptoModule,
   llmModule,
 ];
