@@ -17,10 +17,11 @@ import { specialFormDocs } from './special-forms';
 import { llmDocs } from './llm';
 import { typedArrayDocs } from './typed-arrays';
 import { cryptoDocs } from './crypto';
+import { terminalDocs } from './terminal';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, typedArrayDocs, cryptoDocs, llmDocs, specialFormDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, typedArrayDocs, cryptoDocs, terminalDocs, llmDocs, specialFormDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

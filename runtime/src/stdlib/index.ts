@@ -24,6 +24,7 @@ import { textModule } from './text';
 import { httpModule } from './http';
 import { typedArraysModule } from './typed-arrays';
 import { cryptoModule } from './crypto';
+import { terminalModule } from './terminal';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -48,5 +49,6 @@ export const allModules: StdlibModule[] = [
   httpModule,
   typedArraysModule,
   cryptoModule,
+  terminalModule,
   llmModule,
 ];

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { printValue } from '../../src/reader';
 import { SemaError } from '../../src/eval/errors';
 import { Interpreter } from '../../src/eval/interpreter';
+import { setStdinSource } from '../../src/stdlib/stdin';
 import type { Value } from '../../src/eval/values';
 
 export class Session {
@@ -43,4 +44,13 @@ export function checkError(src: string, type: string, part: string): void {
     (e: unknown) => e instanceof SemaError && e.type === type && e.message.includes(part),
     `${src} should fail with ${type}: ${part}`,
   );
+}
+
+/** Makes stdin deliver `chunks` one read at a time, then end. */
+export function stdinFrom(...chunks: Buffer[]): void {
+  setStdinSource((buf) => {
+    const c = chunks.shift() ?? Buffer.alloc(0);
+    buf.set(c);
+    return c.length;
+  });
 }
