@@ -10,7 +10,7 @@
 import { Keyword, SemaMap, type InterpreterLike, type Value } from '../eval/values';
 import { mapGet } from '../eval/equality';
 import { fn, type BuiltinSpec } from './registry';
-import { str, typeErr } from './text-args';
+import { integer, str } from './text-args';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const INTERVAL_MS = 80;
@@ -40,11 +40,6 @@ export function animateSpinners(): void {
   for (const s of running.values()) if (now - s.drawnAt >= INTERVAL_MS) draw(s);
 }
 
-function spinnerId(name: string, v: Value | undefined): number {
-  if (typeof v !== 'number') throw typeErr(name, 'integer', v ?? null);
-  return v;
-}
-
 /** A string option of the stop map, or "" when absent or not a string. */
 function option(opts: Value | undefined, key: string): string {
   if (!(opts instanceof SemaMap)) return '';
@@ -66,7 +61,7 @@ export const spinnerBuiltins: BuiltinSpec[] = [
     return id;
   }),
   fn('term/spinner-update', 2, 2, (args) => {
-    const id = spinnerId('term/spinner-update', args[0]);
+    const id = integer('term/spinner-update', args, 0);
     const message = str('term/spinner-update', args, 1);
     const s = running.get(id);
     if (s !== undefined) {
@@ -76,7 +71,7 @@ export const spinnerBuiltins: BuiltinSpec[] = [
     return null;
   }),
   fn('term/spinner-stop', 1, 2, (args) => {
-    const id = spinnerId('term/spinner-stop', args[0]);
+    const id = integer('term/spinner-stop', args, 0);
     const s = running.get(id);
     if (s === undefined) return null;
     running.delete(id);

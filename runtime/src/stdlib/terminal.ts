@@ -6,7 +6,7 @@
 import { SemaError } from '../eval/errors';
 import { Keyword, type CallContext, type Value } from '../eval/values';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
-import { str, typeErr } from './text-args';
+import { integer, str, typeErr } from './text-args';
 import { spinnerBuiltins } from './spinners';
 import { ttyBuiltins } from './tty';
 
@@ -76,16 +76,9 @@ function emit(ctx: CallContext, seq: string): null {
 /** A zero-argument builtin that writes a fixed control sequence. */
 const control = (name: string, seq: string): BuiltinSpec => fn(name, 0, 0, (_args, ctx) => emit(ctx, seq));
 
-/** An integer argument, named as the reference names it in type errors. */
-export function integerArg(name: string, args: readonly Value[], i: number): number {
-  const v = args[i] ?? null;
-  if (typeof v !== 'number') throw typeErr(name, 'integer', v);
-  return v;
-}
-
 /** A 1-based screen coordinate; smaller values mean the first row or column. */
 function coord(name: string, args: readonly Value[], i: number): number {
-  return Math.max(1, integerArg(name, args, i));
+  return Math.max(1, integer(name, args, i));
 }
 
 const styleBuiltins: BuiltinSpec[] = [
@@ -103,7 +96,7 @@ const styleBuiltins: BuiltinSpec[] = [
   fn('term/strip', 1, 1, (args) => stripAnsi(str('term/strip', args, 0))),
   fn('term/rgb', 4, 4, (args) => {
     const text = str('term/rgb', args, 0);
-    const [r, g, b] = [1, 2, 3].map((i) => integerArg('term/rgb', args, i));
+    const [r, g, b] = [1, 2, 3].map((i) => integer('term/rgb', args, i));
     return `\x1b[38;2;${r};${g};${b}m${text}\x1b[0m`;
   }),
 ];

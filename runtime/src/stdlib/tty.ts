@@ -9,22 +9,16 @@
 import { execFileSync } from 'node:child_process';
 import { isatty } from 'node:tty';
 import { SemaError } from '../eval/errors';
-import type { Value } from '../eval/values';
 import { fn, type BuiltinSpec } from './registry';
 import { decodeKey, type ByteSource } from './key-decoder';
 import { readByte, stdinReady } from './stdin';
-import { typeErr } from './text-args';
+import { integer } from './text-args';
 
 /** The terminal settings (`stty -g`) before each `io/tty-raw!`, by the token it returned. */
 const saved = new Map<number, string>();
 let nextToken = 0;
 
 const stdinBytes: ByteSource = { read: readByte, ready: stdinReady };
-
-function integer(name: string, v: Value | undefined): number {
-  if (typeof v !== 'number') throw typeErr(name, 'integer', v ?? null);
-  return v;
-}
 
 /** Runs stty on the terminal that is stdin; its output, trimmed. Throws with stty's message. */
 function stty(args: string[]): string {
@@ -58,7 +52,7 @@ export const ttyBuiltins: BuiltinSpec[] = [
     return token;
   }),
   fn('io/tty-restore!', 1, 1, (args, ctx) => {
-    const token = integer('io/tty-restore!', args[0]);
+    const token = integer('io/tty-restore!', args, 0);
     const settings = saved.get(token);
     if (settings === undefined) return null;
     saved.delete(token);
@@ -72,7 +66,7 @@ export const ttyBuiltins: BuiltinSpec[] = [
   }),
   fn('io/read-key', 0, 0, () => decodeKey(stdinBytes)),
   fn('io/read-key-timeout', 1, 1, (args) => {
-    const ms = integer('io/read-key-timeout', args[0]);
+    const ms = integer('io/read-key-timeout', args, 0);
     // A negative wait is no wait at all (the reference's select() rejects it).
     if (ms < 0 || !stdinReady(ms)) return null;
     return decodeKey(stdinBytes);

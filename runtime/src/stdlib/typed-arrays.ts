@@ -2,11 +2,11 @@
 // buffer. Both kinds share one set of builtins, built from a description of the element
 // type; only the ranges, sums and `f64-array/dot` differ.
 
-import { typeError } from '../eval/errors';
-import { F64Array, Float, I64Array, typeName, type Value } from '../eval/values';
+import { F64Array, Float, I64Array, type Value } from '../eval/values';
 import { addInt } from './arithmetic';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { evalFail } from './support';
+import { typeErr } from './text-args';
 
 /** What distinguishes the two kinds of typed array. */
 interface ElementKind {
@@ -20,8 +20,6 @@ interface ElementKind {
   /** The buffer of a typed array of this kind, or undefined. */
   buffer(v: Value): Float64Array | undefined;
 }
-
-const typeErr = (fn: string, expected: string, v: Value) => typeError(fn, expected, typeName(v));
 
 function intArg(v: Value, fn: string, what = 'integer'): number {
   if (typeof v === 'number') return v;
