@@ -19,10 +19,13 @@ import { constantDocs } from './constants';
 import { debuggingDocs } from './debugging';
 import { streamDocs } from './streams';
 import { contextDocs } from './context';
+import { typedArrayDocs } from './typed-arrays';
+import { cryptoDocs } from './crypto';
+import { terminalDocs } from './terminal';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, llmDocs, specialFormDocs, constantDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, llmDocs, specialFormDocs, constantDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

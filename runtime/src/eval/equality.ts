@@ -5,7 +5,9 @@ import {
   Bytevector,
   Char,
   compareHook,
+  F64Array,
   Float,
+  I64Array,
   Keyword,
   RecordValue,
   SemaHashMap,
@@ -62,11 +64,43 @@ export function mapKey(v: Value): string {
       );
     case 'bytevector':
       return 'b' + Array.from(v.bytes).join(',');
+    case 'f64-array':
+      return 'F' + Array.from(v.data, f64Key).join(',');
+    case 'i64-array':
+      return 'I' + v.data.join(',');
     case 'record':
       return 'r' + identityOf(v.type) + '(' + v.fields.map(mapKey).join('\u0001') + ')';
     default:
       return 'o' + identityOf(v);
   }
+}
+
+/** Distinguishes -0 from 0 (typed arrays compare element bits, as the reference does). */
+function f64Key(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+/** Same elements bit for bit: NaN equals NaN, -0 differs from 0. */
+function sameF64s(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** IEEE total order (`f64::total_cmp`) for the NaN-free-sign doubles JS exposes: -0 < 0, NaN last. */
+function totalCmp(x: number, y: number): number {
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
+  if (x === y) return Object.is(x, -0) === Object.is(y, -0) ? 0 : Object.is(x, -0) ? -1 : 1;
+  return x < y ? -1 : 1;
+}
+
+function cmpNumbers(a: Float64Array, b: Float64Array, cmp: (x: number, y: number) => number): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = cmp(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return cmpPrim(a.length, b.length);
 }
 
 /** `equal?`: structural, no numeric coercion (1 and 1.0 differ). */
@@ -94,6 +128,8 @@ export function valuesEqual(a: Value, b: Value): boolean {
     if (!(b instanceof Bytevector) || a.bytes.length !== b.bytes.length) return false;
     return a.bytes.every((x, i) => x === b.bytes[i]);
   }
+  if (a instanceof F64Array) return b instanceof F64Array && sameF64s(a.data, b.data);
+  if (a instanceof I64Array) return b instanceof I64Array && sameF64s(a.data, b.data);
   if (a instanceof RecordValue) {
     return b instanceof RecordValue && a.type === b.type && valuesEqual(a.fields, b.fields);
   }
@@ -131,6 +167,10 @@ function typeOrder(v: Value): number {
       return 12;
     case 'bytevector':
       return 13;
+    case 'f64-array':
+      return 14;
+    case 'i64-array':
+      return 15;
     default:
       return 17;
   }
@@ -184,6 +224,10 @@ export function compareValues(a: Value, b: Value): number {
     }
     case 13:
       return cmpSeq(Array.from((a as Bytevector).bytes), Array.from((b as Bytevector).bytes));
+    case 14:
+      return cmpNumbers((a as F64Array).data, (b as F64Array).data, totalCmp);
+    case 15:
+      return cmpNumbers((a as I64Array).data, (b as I64Array).data, cmpPrim);
     default:
       return 0;
   }

@@ -19,6 +19,8 @@ export type Value =
   | SemaMap
   | SemaHashMap
   | Bytevector
+  | F64Array
+  | I64Array
   | Procedure
   | Macro
   | Thunk
@@ -75,6 +77,27 @@ export class Vector {
 export class Bytevector {
   readonly kind = 'bytevector';
   constructor(readonly bytes: Uint8Array) {}
+}
+
+/**
+ * `#f64(...)`: unboxed doubles in one contiguous buffer. Treated as immutable, like
+ * bytevectors: `f64-array/set!` returns an updated copy (the reference copies too
+ * whenever the array is still reachable from anywhere else).
+ */
+export class F64Array {
+  readonly kind = 'f64-array';
+  constructor(readonly data: Float64Array) {}
+}
+
+/**
+ * `#i64(...)`: integers in one contiguous buffer. Elements are Sema ints, which are JS
+ * numbers, so the buffer is a Float64Array holding integral values: exact within
+ * ±2^53 and rounded beyond it exactly as every other int in this runtime. Sums wrap
+ * around at 64 bits like `+` does.
+ */
+export class I64Array {
+  readonly kind = 'i64-array';
+  constructor(readonly data: Float64Array) {}
 }
 
 /**
@@ -378,6 +401,10 @@ export function typeName(v: Value): string {
       return 'hashmap';
     case 'bytevector':
       return 'bytevector';
+    case 'f64-array':
+      return 'f64-array';
+    case 'i64-array':
+      return 'i64-array';
     case 'native':
       return 'native-fn';
     case 'lambda':

@@ -19,6 +19,19 @@ export function formatFloat(n: number): string {
   return s;
 }
 
+/**
+ * A double as Rust's `{}` shows a typed-array element: shortest round-trip digits,
+ * never exponent notation, and no `.0` on integral values (`#f64(1 2.5)`).
+ */
+export function formatF64Element(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (n === Infinity) return 'inf';
+  if (n === -Infinity) return '-inf';
+  if (Object.is(n, -0)) return '-0';
+  const s = String(n);
+  return s.includes('e') ? expandExponent(s) : s;
+}
+
 /** "1.5e+21" -> "1500000000000000000000", "1e-7" -> "0.0000001". */
 function expandExponent(s: string): string {
   const neg = s.startsWith('-');
@@ -102,6 +115,10 @@ export function printValue(v: Value): string {
     }
     case 'bytevector':
       return '#u8(' + Array.from(v.bytes).join(' ') + ')';
+    case 'f64-array':
+      return '#f64(' + Array.from(v.data, formatF64Element).join(' ') + ')';
+    case 'i64-array':
+      return '#i64(' + Array.from(v.data, String).join(' ') + ')';
     case 'native':
       return `<native-fn ${v.name}>`;
     case 'lambda':

@@ -8,6 +8,7 @@ import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { aliases, int, num, str } from './text-args';
 import { FormatError, WEEKDAYS, strftime, type Instant } from './strftime';
 import { ParseFailure, strptime } from './strptime';
+import { animateSpinners } from './spinners';
 
 /** Splits a timestamp into whole seconds (floored) and nanoseconds; rejects non-finite ones. */
 function instant(ts: number): Instant {
@@ -68,6 +69,8 @@ const builtins: BuiltinSpec[] = [
     for (let left = ms; left > 0; left = until - Date.now()) {
       Atomics.wait(sleeper, 0, 0, Math.min(left, 50));
       interp.checkInterrupt?.();
+      // The thread is blocked, so running spinners get their frames here.
+      animateSpinners();
     }
     return null;
   }),

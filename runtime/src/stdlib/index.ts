@@ -25,6 +25,9 @@ import { httpModule } from './http';
 import { streamsModule } from './streams';
 import { contextModule } from './context';
 import { debuggingModule } from './debugging';
+import { typedArraysModule } from './typed-arrays';
+import { cryptoModule } from './crypto';
+import { terminalModule } from './terminal';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -50,5 +53,8 @@ export const allModules: StdlibModule[] = [
   streamsModule,
   contextModule,
   debuggingModule,
+  typedArraysModule,
+  cryptoModule,
+  terminalModule,
   llmModule,
 ];

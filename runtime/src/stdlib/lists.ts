@@ -5,7 +5,7 @@
 
 import { valuesEqual } from '../eval/equality';
 import { printValue } from '../reader/printer';
-import { Bytevector, SemaHashMap, SemaMap, Vector, type Value } from '../eval/values';
+import { Bytevector, F64Array, I64Array, SemaHashMap, SemaMap, Vector, type Value } from '../eval/values';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { asIndex, badType, codePointLength, evalFail, expectInt, newList, seqItems } from './support';
 
@@ -54,6 +54,7 @@ function length(args: Value[]): Value {
   if (typeof v === 'string') return codePointLength(v);
   if (v instanceof SemaMap || v instanceof SemaHashMap) return v.size;
   if (v instanceof Bytevector) return v.bytes.length;
+  if (v instanceof F64Array || v instanceof I64Array) return v.data.length;
   throw badType('length', 'list, vector, string, map, bytevector, or typed array', v!, 'length: expected a sequence or collection');
 }
 

@@ -1,16 +1,23 @@
-// Synchronous reads from the process's stdin for `io/read-line`, `io/read-stdin` and the
-// `*stdin*` stream.
-// Natives run synchronously, so bytes are pulled with readSync and buffered here; the
-// EOF flag backs `io/eof?`. Hosts without a real stdin can install their own source.
+// Synchronous reads from the process's stdin for `io/read-line`, `io/read-stdin`,
+// `io/read-key` and the `*stdin*` stream. Natives run synchronously, so bytes are pulled
+// with readSync (or, once a read needs a time limit, from stdin-pump.ts) and buffered
+// here; the EOF flag backs `io/eof?`. Hosts without a real stdin can install their own source.
 
 import { readSync } from 'node:fs';
+import { pumpRead, pumpRunning } from './stdin-pump';
 
-/** Fills `buf` with up to `buf.length` bytes; 0 means end of input. */
-export type StdinSource = (buf: Uint8Array) => number;
+/**
+ * Fills `buf` with up to `buf.length` bytes; 0 means end of input. Given `timeoutMs`, a
+ * source may return -1 when nothing arrived in that time (one that cannot wait simply
+ * ignores it and blocks).
+ */
+export type StdinSource = (buf: Uint8Array, timeoutMs?: number) => number;
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-function fdSource(buf: Uint8Array): number {
+function fdSource(buf: Uint8Array, timeoutMs?: number): number {
+  // Reads with a time limit need the reader thread; once it runs, it does all reads.
+  if (timeoutMs !== undefined || pumpRunning()) return pumpRead(buf, timeoutMs);
   for (;;) {
     try {
       return readSync(0, buf, 0, buf.length, null);
@@ -41,10 +48,12 @@ export function stdinAtEof(): boolean {
   return eof;
 }
 
-function fill(): boolean {
+/** Appends the next chunk of input to `pending`; false at the end of input or on timeout. */
+function fill(timeoutMs?: number): boolean {
   const chunk = new Uint8Array(65536);
-  const n = source(chunk);
-  if (n <= 0) {
+  const n = source(chunk, timeoutMs);
+  if (n < 0) return false;
+  if (n === 0) {
     eof = true;
     return false;
   }
@@ -93,4 +102,18 @@ export function readBytes(max: number): Uint8Array {
   const out = Uint8Array.from(pending.subarray(0, n));
   pending = pending.subarray(n);
   return out;
+}
+
+/** True when a byte of input (or the end of input) arrives within `ms` milliseconds. */
+export function stdinReady(ms: number): boolean {
+  if (pending.length === 0 && !eof) fill(ms);
+  return pending.length > 0 || eof;
+}
+
+/** The next byte of stdin, or undefined at the end of input (which `io/eof?` then reports). */
+export function readByte(): number | undefined {
+  if (pending.length === 0 && !fill()) return undefined;
+  const b = pending[0]!;
+  pending = pending.subarray(1);
+  return b;
 }

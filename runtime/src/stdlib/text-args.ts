@@ -24,6 +24,13 @@ export function int(fn: string, args: readonly Value[], i: number): number {
   return v;
 }
 
+/** Like `int`, for the builtins whose reference errors say `expected integer`. */
+export function integer(fn: string, args: readonly Value[], i: number): number {
+  const v = args[i] ?? null;
+  if (typeof v !== 'number') throw typeErr(fn, 'integer', v);
+  return v;
+}
+
 /** Integer or float, as a JS number (the reference's `as_float`). */
 export function num(fn: string, args: readonly Value[], i: number): number {
   const v = args[i] ?? null;

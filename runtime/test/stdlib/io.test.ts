@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setStdinSource } from '../../src/stdlib/stdin';
-import { checkAll, checkError, Session } from './text-harness';
+import { checkAll, checkError, Session, stdinFrom } from './text-harness';
 
 
 test('display, print, println, newline and pprint write to the interpreter', () => {
@@ -33,12 +32,7 @@ test('read and read-many parse text into values', () => {
 });
 
 test('stdin: lines, EOF and the rest of input', () => {
-  const chunks = [Buffer.from('first\r\nsecond\n\nlast'), Buffer.alloc(0)];
-  setStdinSource((buf) => {
-    const c = chunks.shift() ?? Buffer.alloc(0);
-    buf.set(c);
-    return c.length;
-  });
+  stdinFrom(Buffer.from('first\r\nsecond\n\nlast'));
   checkAll([
     ['(io/read-line)', '"first"'],
     ['(io/eof?)', '#f'],
@@ -48,11 +42,6 @@ test('stdin: lines, EOF and the rest of input', () => {
     ['(io/read-line)', 'nil'],
     ['(io/eof?)', '#t'],
   ]);
-  const rest = [Buffer.from('all of it\nand more')];
-  setStdinSource((buf) => {
-    const c = rest.shift() ?? Buffer.alloc(0);
-    buf.set(c);
-    return c.length;
-  });
+  stdinFrom(Buffer.from('all of it\nand more'));
   checkAll([['(io/read-stdin)', '"all of it\\nand more"']]);
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { printValue } from '../../src/reader';
 import { SemaError } from '../../src/eval/errors';
 import { Interpreter } from '../../src/eval/interpreter';
+import { setStdinSource } from '../../src/stdlib/stdin';
 import type { Value } from '../../src/eval/values';
 
 export class Session {
@@ -56,4 +57,13 @@ export function withTempDir(body: (dir: string) => void): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Makes stdin deliver `chunks` one read at a time, then end. */
+export function stdinFrom(...chunks: Buffer[]): void {
+  setStdinSource((buf) => {
+    const c = chunks.shift() ?? Buffer.alloc(0);
+    buf.set(c);
+    return c.length;
+  });
 }

@@ -1,10 +1,12 @@
 // The built-in macros: threading (->, ->>, as->, some->), binding (when-let, if-let,
-// with-stream) and the counting loops (for-range, dotimes). They are ordinary global
-// macros, so `macroexpand` shows their expansion and a user definition can replace them.
+// with-stream), the counting loops (for-range, dotimes) and the terminal guards
+// (guard-macros.ts). They are ordinary global macros, so `macroexpand` shows their
+// expansion and a user definition can replace them.
 
 import { arityError, SemaError } from '../errors';
 import { Macro, Sym, type Value } from '../values';
 import type { Interpreter } from '../interpreter';
+import { installGuardMacros } from './guard-macros';
 
 const s = (name: string): Sym => Sym.of(name);
 
@@ -80,6 +82,7 @@ export function installBuiltinMacros(interp: Interpreter): void {
     const n = s(interp.gensym('n'));
     return [s('let'), [[n, count]], [s('do'), [[name, 0, [s('+'), name, 1]]], [[s('>='), name, n]], ...args.slice(1)]];
   });
+  installGuardMacros(interp);
 }
 
 /** (as-> init x a b c) => (let ((x init)) (let ((x a)) (let ((x b)) c))) */
