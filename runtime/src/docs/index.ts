@@ -15,10 +15,11 @@ import { datetimeDocs, systemDocs } from './system';
 import { textDocs } from './text';
 import { specialFormDocs } from './special-forms';
 import { llmDocs } from './llm';
+import { csvDocs, tomlDocs, reflectDocs } from './formats';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, llmDocs, specialFormDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, csvDocs, tomlDocs, reflectDocs, llmDocs, specialFormDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -22,6 +22,9 @@ import { systemModule } from './system';
 import { bytevectorsModule } from './bytevectors';
 import { textModule } from './text';
 import { httpModule } from './http';
+import { csvModule } from './csv';
+import { tomlModule } from './toml';
+import { reflectModule } from './reflect';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -44,5 +47,8 @@ export const allModules: StdlibModule[] = [
   bytevectorsModule,
   textModule,
   httpModule,
+  csvModule,
+  tomlModule,
+  reflectModule,
   llmModule,
 ];
