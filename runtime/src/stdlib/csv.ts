@@ -35,8 +35,10 @@ function utf8Width(code: number): number {
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
   let line = 1;
-  let byte = 0;
-  let i = 0;
+  // A leading byte-order mark is dropped (its bytes still count in error positions).
+  const bom = text.startsWith('\ufeff');
+  let byte = bom ? 3 : 0;
+  let i = bom ? 1 : 0;
   const n = text.length;
   const advance = (): string => {
     const c = text.charCodeAt(i++);

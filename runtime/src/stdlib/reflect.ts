@@ -40,11 +40,12 @@ function codeOf(e: SemaError): string {
 }
 
 /**
- * The span the reference reports: the delimiter for unbalanced ones, the closing brace
+ * The span the reference reports: the delimiter for unbalanced ones (or too deep), the closing brace
  * for an odd map, and an empty span at the start of anything else.
  */
 function referenceSpan(message: string, span: Span): Span {
   if (/^(unterminated (list|vector|map|bytevector)|unexpected closing)/.test(message)) return span;
+  if (message.startsWith('input nested too deeply')) return { start: span.start, end: span.start + 1 };
   if (message.includes('even number of forms')) return { start: Math.max(span.start, span.end - 1), end: span.end };
   return { start: span.start, end: span.start };
 }

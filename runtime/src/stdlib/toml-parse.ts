@@ -208,10 +208,12 @@ function readHeader(cur: Cursor, root: Table): Table {
   return found;
 }
 
-function toValue(node: Node): Value {
+/** Tables nested deeper than the limit (through dotted keys or headers) fail as in the reference. */
+function toValue(node: Node, depth = 0): Value {
+  if (depth > MAX_DEPTH) throw new TomlSyntaxError('recursion limit', -1);
   if (node.kind === 'plain') return node.value;
-  if (node.kind === 'array-of-tables') return node.items.map(toValue);
-  return mapFromPairs([...node.entries].flatMap(([k, v]) => [kw(k), toValue(v)]));
+  if (node.kind === 'array-of-tables') return node.items.map((t) => toValue(t, depth + 1));
+  return mapFromPairs([...node.entries].flatMap(([k, v]) => [kw(k), toValue(v, depth + 1)]));
 }
 
 /** Parses a whole document; throws TomlSyntaxError on bad input. */
@@ -242,6 +244,7 @@ export function parseToml(text: string): Value {
 
 /** The reference's error text: position, the offending line with carets, then the message. */
 export function describeTomlError(text: string, e: TomlSyntaxError): string {
+  if (e.offset < 0) return e.message;
   const offset = Math.min(e.offset, text.length);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);

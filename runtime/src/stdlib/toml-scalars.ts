@@ -4,6 +4,7 @@
 
 import { Float, type Value } from '../eval/values';
 
+/** A parse error at `offset` (-1 when it has no place, like the nesting limit). */
 export class TomlSyntaxError extends Error {
   constructor(message: string, readonly offset: number, readonly length = 1) {
     super(message);
