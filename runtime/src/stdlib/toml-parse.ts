@@ -44,9 +44,12 @@ function readKey(cur: Cursor): KeyPart[] {
     cur.skipSpaces();
     const offset = cur.pos;
     let name: string;
-    if (cur.peek() === '"') name = cur.startsWith('"""') ? cur.fail('multi-line strings are not allowed for key') : readBasicString(cur);
-    else if (cur.peek() === "'") name = cur.startsWith("'''") ? cur.fail('multi-line strings are not allowed for key') : readLiteralString(cur);
-    else {
+    if (cur.peek() === '"' || cur.peek() === "'") {
+      const basic = cur.peek() === '"';
+      const multi = cur.startsWith(cur.peek().repeat(3));
+      name = basic ? readBasicString(cur) : readLiteralString(cur);
+      if (multi) cur.fail(`keys cannot be multi-line ${basic ? 'basic' : 'literal'} strings, expected basic string, literal string`, offset, cur.pos - offset);
+    } else {
       while (/[A-Za-z0-9_-]/.test(cur.peek())) cur.pos++;
       if (cur.pos === offset) cur.fail('unquoted keys cannot be empty, expected letters, numbers, `-`, `_`');
       name = cur.text.slice(offset, cur.pos);
@@ -99,6 +102,7 @@ function readArray(cur: Cursor, depth: number): Plain {
     cur.skipBlank();
     if (cur.peek() === ']') break;
     if (cur.eof()) cur.fail('unclosed array, expected `]`');
+    if (cur.peek() === ',') cur.fail('extra comma in array, expected value');
     items.push(readValue(cur, depth).value);
     cur.skipBlank();
     if (cur.peek() === ',') cur.pos++;
@@ -188,7 +192,7 @@ function readHeader(cur: Cursor, root: Table): Table {
   const t = walk(root, keys, 'implicit', (found, key) => {
     if (found.kind === 'table') return found;
     if (found.kind === 'array-of-tables') return found.items[found.items.length - 1]!;
-    return duplicate(cur, key);
+    return cur.fail(`cannot extend value of type ${found.type} with a dotted key`, key.offset, key.length);
   });
   const last = keys[keys.length - 1]!;
   const found = t.entries.get(last.name);

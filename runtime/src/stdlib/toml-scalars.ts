@@ -39,7 +39,7 @@ export class Cursor {
   skipComment(): void {
     if (this.peek() !== '#') return;
     while (!this.eof() && this.peek() !== '\n' && !this.startsWith('\r\n')) {
-      if (isBadControl(this.text.charCodeAt(this.pos))) this.fail('invalid comment character');
+      if (isBadControl(this.text.charCodeAt(this.pos))) this.fail('invalid comment character, expected printable characters');
       this.pos++;
     }
   }
@@ -128,8 +128,10 @@ function readString(cur: Cursor, quote: '"' | "'"): string {
       } else out += readEscape(cur);
     } else if (c === '\n' || c === '\r') {
       if (!multi) cur.fail(`invalid ${kind}, expected \`${quote}\``);
+      // Line breaks are kept as written (\r\n stays \r\n), as the reference keeps them.
+      const from = cur.pos;
       cur.newline();
-      out += '\n';
+      out += cur.text.slice(from, cur.pos);
     } else if (isBadControl(c.charCodeAt(0))) {
       cur.fail(basic ? `invalid ${kind}, expected non-double-quote visible characters, \`\\\`` : `invalid ${kind}, expected non-single-quote visible characters`);
     } else {
@@ -163,7 +165,10 @@ function checkDate(text: string, fail: (m: string) => never): string {
 /** `HH:MM[:SS[.frac]]`, the fraction cut to nanoseconds without trailing zeros. */
 function checkTime(text: string, fail: (m: string) => never): string {
   const m = TIME.exec(text);
-  if (m === null) fail(text.includes('.') ? 'invalid time, expected nanosecond' : 'invalid time, expected a two-digit time (HH:MM)');
+  if (m === null) {
+    if (text === '') fail('invalid time, expected hour');
+    fail(text.includes('.') ? 'invalid time, expected nanosecond' : 'invalid time, expected a two-digit time (HH:MM)');
+  }
   if (Number(m[1]) > 23) fail('invalid time, expected hour between 00 and 23');
   if (Number(m[2]) > 59) fail('invalid time, expected minute between 00 and 59');
   if (m[3] !== undefined && Number(m[3]) > 60) fail('invalid time, expected second between 00 and 60');
@@ -184,7 +189,8 @@ function checkOffset(text: string, fail: (m: string) => never): string {
 
 /** A date, time or date-time token as the reference prints it (`T` separator, `Z` upper-case). */
 export function readDateTime(token: string, fail: (m: string) => never): string {
-  if (!/^\d{4}-/.test(token)) return checkTime(token, fail);
+  // A time of day alone has no offset.
+  if (!/^\d{4}-/.test(token)) return /[Zz+-]/.test(token) ? fail('invalid datetime') : checkTime(token, fail);
   const sep = token.search(/[Tt ]/);
   if (sep < 0) return checkDate(token, fail);
   const date = checkDate(token.slice(0, sep), fail);

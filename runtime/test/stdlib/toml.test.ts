@@ -59,6 +59,8 @@ test('all four string kinds with escapes and line-ending backslashes', () => {
   assert.equal(decoded('s = """\nline1\nline2\\\n    cont"""'), '{:s "line1\\nline2cont"}');
   assert.equal(decoded("s = '''\nraw\\n\nx'''"), '{:s "raw\\\\n\\nx"}');
   assert.equal(decoded('s = """a""b"""""'), '{:s "a\\"\\"b\\"\\""}');
+  // Line breaks inside multi-line strings are kept as written.
+  assert.equal(decoded('s = """\r\nx\r\ny"""'), '{:s "x\\r\\ny"}');
 });
 
 test('date-times are normalised strings', () => {
@@ -102,6 +104,11 @@ test('bad documents name the line and column and show the line', () => {
   assert.match(decodeError('a = {b = 1 c = 2}'), /extra assignment between key-value pairs, expected `,`/);
   assert.match(decodeError('a = 1\rb = 2'), /carriage return must be followed by newline/);
   assert.match(decodeError('a = "\u0001"'), /invalid basic string/);
+  assert.match(decodeError('a = {b=1}\n[a.c]'), /line 2, column 2[\s\S]*cannot extend value of type inline table with a dotted key/);
+  assert.match(decodeError('"""a""" = 1'), /\^{7}\nkeys cannot be multi-line basic strings/);
+  assert.match(decodeError('y = [,]'), /extra comma in array, expected value/);
+  assert.match(decodeError('a = 07:32:00Z'), /invalid datetime/);
+  assert.match(decodeError('a = 1 # ok\n# \u0001'), /line 2, column 3[\s\S]*invalid comment character/);
   assert.match(decodeError('\n\n\n\n\n\n\n\n\nkey = value'), /at line 10, column 7\n   \|\n10 \| key = value\n   \|       \^{5}\n/);
 });
 
