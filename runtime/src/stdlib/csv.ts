@@ -18,7 +18,7 @@ interface RecordStart {
 
 class CsvError extends Error {}
 
-/** The UTF-8 length of one UTF-16 code unit run position, for the crate's byte offsets. */
+/** UTF-8 bytes for one UTF-16 code unit, so positions count bytes as the crate's do. */
 function utf8Width(code: number): number {
   if (code < 0x80) return 1;
   if (code < 0x800) return 2;
@@ -40,11 +40,10 @@ export function parseCsv(text: string): string[][] {
   let byte = bom ? 3 : 0;
   let i = bom ? 1 : 0;
   const n = text.length;
-  const advance = (): string => {
+  const advance = (): void => {
     const c = text.charCodeAt(i++);
     byte += utf8Width(c);
     if (c === 10) line++;
-    return String.fromCharCode(c);
   };
   while (i < n) {
     const start: RecordStart = { index: records.length, line, byte };

@@ -143,13 +143,13 @@ class Layout {
     }
     this.out += open;
     if (n.kind === 'map') this.pairs(items, indent + open.length);
-    else if (shape === undefined) this.column_(items, indent + open.length);
+    else if (shape === undefined) this.stacked(items, indent + open.length);
     else this.form(shape, items, indent, open);
     this.out += close;
   }
 
   /** Vector-like layout: elements one per line under the first. */
-  column_(items: readonly SyntaxNode[], indent: number): void {
+  stacked(items: readonly SyntaxNode[], indent: number): void {
     this.node(items[0]!, indent);
     this.lines(items.slice(1), indent);
   }
@@ -195,7 +195,7 @@ class Layout {
           if (at + width(one) <= WIDTH) this.out += one;
           else {
             this.out += delims[0];
-            this.column_(bindings.children, at + 1);
+            this.stacked(bindings.children, at + 1);
             this.out += delims[1];
           }
         } else this.node(bindings, at);
