@@ -28,6 +28,9 @@ import { debuggingModule } from './debugging';
 import { typedArraysModule } from './typed-arrays';
 import { cryptoModule } from './crypto';
 import { terminalModule } from './terminal';
+import { csvModule } from './csv';
+import { tomlModule } from './toml';
+import { reflectModule } from './reflect';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -56,5 +59,8 @@ export const allModules: StdlibModule[] = [
   typedArraysModule,
   cryptoModule,
   terminalModule,
+  csvModule,
+  tomlModule,
+  reflectModule,
   llmModule,
 ];
