@@ -1,7 +1,8 @@
 // Catalogue entries for the LLM module. Option tables come from the one option schema
 // (llm/options.ts), so hover, completion and docs can never disagree with validation.
 
-import { LLM_OPTIONS } from '../llm/options';
+import { LLM_OPTIONS, type OptionSet } from '../llm/options';
+import { CACHE_KEY_OPTIONS, EXTRACT_OPTIONS, SUMMARIZE_OPTIONS, TASK_OPTIONS, WITH_CACHE_OPTIONS } from '../llm/task-options';
 import type { BuiltinDoc, EntryKind, OptionDoc } from './types';
 
 const callOptions: readonly OptionDoc[] = LLM_OPTIONS.map((o) => ({
@@ -10,6 +11,18 @@ const callOptions: readonly OptionDoc[] = LLM_OPTIONS.map((o) => ({
   summary: o.summary,
   ...(o.default !== undefined ? { default: o.default } : {}),
 }));
+
+/** The documented options of a function that takes some call options and some of its own. */
+function optionsOf(set: OptionSet): { options: readonly OptionDoc[] } {
+  const call = callOptions.filter((o) => set.call === undefined || set.call.includes(o.name));
+  const own = (set.extra ?? []).map((o) => ({
+    name: o.name,
+    type: o.type,
+    summary: o.summary,
+    ...(o.default !== undefined ? { default: o.default } : {}),
+  }));
+  return { options: [...call, ...own] };
+}
 
 /** Parameter names of a signature like `(llm/stream prompt [callback] [opts])`. */
 function paramsOf(signature: string): string[] {
@@ -174,4 +187,42 @@ export const llmDocs: readonly BuiltinDoc[] = [
     ['(llm/with-budget {:max-tokens 10000} (fn () (llm/complete "Limited tokens")))']),
   entry('llm/set-pricing', ['(llm/set-pricing model input output)'], 'Sets the price of a model in USD per million input and output tokens.',
     ['(llm/set-pricing "my-model" 1.0 3.0)']),
+  entry('llm/pricing-status', ['(llm/pricing-status)'],
+    'Where model prices come from: `{:source "embedded" :updated-at "YYYY-MM-DD"}`, the built-in price list and the date it was written down. Prices set with `llm/set-pricing` win over it.',
+    ['(llm/pricing-status) ; => {:source "embedded" :updated-at "2026-11-24"}']),
+
+  entry('llm/extract', ['(llm/extract schema text)', '(llm/extract schema text opts)'],
+    'Asks the model for the data `schema` describes, found in `text`, as a map. Schema fields are `{:type :string|:number|:boolean|:list :optional #t :validate pred :message "..."}` (checked) or a bare type keyword (a hint only). A result that is missing required keys, has the wrong types or fails a `:validate` predicate is asked for again (`:retries` times, showing the model its problems with `:reask?`), then fails with `:llm/extraction`; a reply that is not JSON fails with `:llm/invalid-response`.' + errorsNote,
+    ['(llm/extract {:vendor {:type :string} :amount {:type :number}} "I bought coffee for $4.50 at Blue Bottle")', '(llm/extract {:age {:type :number :validate pos?}} "She is 30." {:retries 0})'],
+    optionsOf(EXTRACT_OPTIONS)),
+  entry('llm/extract-from-image', ['(llm/extract-from-image schema source)', '(llm/extract-from-image schema source opts)'],
+    'Like `llm/extract` for an image (or PDF): `source` is a file path or a bytevector; the type is detected from the first bytes (PNG, JPEG, GIF, WebP, PDF; anything else is `:llm/unsupported-media`). The result is not validated.' + errorsNote,
+    ['(llm/extract-from-image {:text :string :background_color :string} "assets/logo.png")'], optionsOf(TASK_OPTIONS)),
+  entry('llm/classify', ['(llm/classify labels text)', '(llm/classify labels text opts)'],
+    'Asks the model which of `labels` (keywords or strings) fits `text`. Returns the label keyword when the answer names a keyword label, else the answer as a string.' + errorsNote,
+    ['(llm/classify (list :positive :negative :neutral) "This product is amazing!")'], optionsOf(TASK_OPTIONS)),
+  entry('llm/summarize', ['(llm/summarize text)', '(llm/summarize text opts)'],
+    'A summary of `text`: a paragraph, bullet points (`:style :bullet-points`) or one sentence (`:style :one-line`), under `:max-length` words if given.' + errorsNote,
+    ['(llm/summarize "Long article text here..." {:style :bullet-points :max-length 50})'], optionsOf(SUMMARIZE_OPTIONS)),
+  entry('llm/compare', ['(llm/compare text-a text-b)', '(llm/compare text-a text-b opts)'],
+    'Compares two texts; returns the model\'s JSON answer as a map, `{:similarity 0.0-1.0 :differences [...] :summary "..."}`.' + errorsNote,
+    ['(llm/compare "The cat sat." "A cat was sitting.")'], optionsOf(TASK_OPTIONS)),
+
+  entry('llm/with-cache', ['(llm/with-cache thunk)', '(llm/with-cache opts thunk)'],
+    'Runs `thunk` with the response cache on: a plain call (not a stream, tool-loop turn or cassette call) whose model, temperature, system prompt and messages match a stored answer younger than `:ttl` seconds is answered from the cache, with zero token usage. Answers are kept in memory and under `~/.sema/cache/llm/`, so a later run can reuse them. The previous cache setting comes back afterwards.',
+    ['(llm/with-cache (lambda () (llm/complete "hello")))', '(llm/with-cache {:ttl 7200} (lambda () (llm/complete "hello")))'], optionsOf(WITH_CACHE_OPTIONS)),
+  entry('llm/cache-key', ['(llm/cache-key prompt)', '(llm/cache-key prompt opts)'],
+    'The SHA-256 cache key (hex) of a one-message call with these options; without `:model`, the default provider\'s model.',
+    ['(llm/cache-key "hello" {:model "gpt-4" :temperature 0.5})'], optionsOf(CACHE_KEY_OPTIONS)),
+  entry('llm/cache-stats', ['(llm/cache-stats)'], 'Cache hits and misses of the session and the entries in memory: `{:hits :misses :size}`.',
+    ['(llm/cache-stats) ; => {:hits 0 :misses 0 :size 0}']),
+  entry('llm/cache-clear', ['(llm/cache-clear)'], 'Empties the response cache (memory and `~/.sema/cache/llm/`), resets the hit counts and returns how many entries were in memory.',
+    ['(llm/cache-clear)']),
+
+  entry('llm/with-fallback', ['(llm/with-fallback providers thunk)'],
+    'Runs `thunk` with a provider chain: each call tries the providers in order until one answers, noting each failure on stderr; the last failure is raised. Entries are a provider keyword (its default model, or the call\'s `:model`), a `[provider "model"]` pair or `{:provider ... :model ...}` (the model wins over the call\'s). A stream falls over only before its first chunk.',
+    ['(llm/with-fallback [:anthropic :openai] (lambda () (llm/complete "Hello")))', '(llm/with-fallback [[:anthropic "claude-opus-4-8"] {:provider :openai}] (lambda () (llm/complete "Hello")))']),
+  entry('llm/with-rate-limit', ['(llm/with-rate-limit requests-per-second thunk)'],
+    'Runs `thunk` sending at most `requests-per-second` model requests a second (waiting before a request when needed; cache hits do not count).',
+    ['(llm/with-rate-limit 5 (lambda () (llm/complete "Hello")))']),
 ];

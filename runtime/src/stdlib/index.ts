@@ -22,6 +22,7 @@ import { systemModule } from './system';
 import { bytevectorsModule } from './bytevectors';
 import { textModule } from './text';
 import { httpModule } from './http';
+import { retryModule } from './retry';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -44,5 +45,6 @@ export const allModules: StdlibModule[] = [
   bytevectorsModule,
   textModule,
   httpModule,
+  retryModule,
   llmModule,
 ];
