@@ -37,7 +37,7 @@ time-ms`.split(/\s+/);
 export const modules = ['string', 'list', 'map', 'vector', 'math', 'stream', 'async', 'sys', 'path', 'text', 'term', 'http', 'time',
   'channel', 'regex', 'io', 'hash', 'base64', 'json', 'csv', 'file', 'fs', 'uuid', 'env', 'bit', 'conversation', 'prompt',
   'message', 'agent', 'tool', 'embedding', 'kv', 'char', 'bytevector', 'datetime', 'toml', 'crypto', 'context', 'f64-array', 'i64-array',
-  'hashmap', 'document', 'integer', 'number', 'symbol', 'keyword', 'utf8'];
+  'hashmap', 'document', 'integer', 'number', 'symbol', 'keyword', 'utf8', 'vector-store'];
 
 const captured = (name) => ({ name });
 

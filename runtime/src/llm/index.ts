@@ -8,6 +8,9 @@ import { conversationBuiltins } from './builtins-conversations';
 import { promptBuiltins } from './builtins-prompts';
 import { resilienceBuiltins } from './builtins-resilience';
 import { taskBuiltins } from './builtins-tasks';
+import { vectorBuiltins } from './builtins-vectors';
+import { embeddingBuiltins, resetEmbeddings } from './embeddings';
+import { resetVectorStores, vectorStoreBuiltins } from './vector-store';
 import { toolBuiltins } from './builtins-tools';
 import { clearCassettes } from './call';
 import { providers } from './providers';
@@ -33,6 +36,9 @@ const builtins: BuiltinSpec[] = [
   ...adminBuiltins,
   ...taskBuiltins,
   ...resilienceBuiltins,
+  ...embeddingBuiltins,
+  ...vectorBuiltins,
+  ...vectorStoreBuiltins,
 ];
 builtins.push(
   alias('llm/providers', 'llm/list-providers', builtins),
@@ -51,5 +57,7 @@ export function resetLlmSession(): void {
   budget.reset();
   responseCache.reset();
   routing.reset();
+  resetEmbeddings();
+  resetVectorStores();
   clearCassettes();
 }

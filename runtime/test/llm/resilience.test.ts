@@ -12,7 +12,7 @@ import { Interpreter } from '../../src/eval/interpreter';
 import { printValue } from '../../src/reader/printer';
 import { FakeApi } from '../support/fake-host';
 import { resetLlmSession } from '../../src/llm/index';
-import { useFakeApi } from '../support/llm-fixture';
+import { errorOf, useFakeApi } from '../support/llm-fixture';
 
 describe('LLM resilience: cache, fallback, rate limit', () => {
   let fake: FakeApi;
@@ -22,15 +22,7 @@ describe('LLM resilience: cache, fallback, rate limit', () => {
   let home: string;
   const savedHome = process.env['HOME'];
   const run = (src: string): string => printValue(interp.evalString(src));
-  const failure = (src: string): SemaError => {
-    try {
-      interp.evalString(src);
-    } catch (e) {
-      if (e instanceof SemaError) return e;
-      throw e;
-    }
-    assert.fail(`expected ${src} to fail`);
-  };
+  const failure = (src: string): SemaError => errorOf(() => interp.evalString(src));
   const cacheFiles = (): string[] => {
     const dir = join(home, '.sema', 'cache', 'llm');
     return existsSync(dir) ? readdirSync(dir) : [];

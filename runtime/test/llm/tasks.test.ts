@@ -11,7 +11,7 @@ import { SemaError } from '../../src/eval/errors';
 import { Interpreter } from '../../src/eval/interpreter';
 import { printValue } from '../../src/reader/printer';
 import { FakeApi } from '../support/fake-host';
-import { useFakeApi } from '../support/llm-fixture';
+import { errorOf, useFakeApi } from '../support/llm-fixture';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0];
 
@@ -20,15 +20,7 @@ describe('LLM tasks: extract, classify, summarize, compare', () => {
   let interp: Interpreter;
   let dir: string;
   const run = (src: string): string => printValue(interp.evalString(src));
-  const failure = (src: string): SemaError => {
-    try {
-      interp.evalString(src);
-    } catch (e) {
-      if (e instanceof SemaError) return e;
-      throw e;
-    }
-    assert.fail(`expected ${src} to fail`);
-  };
+  const failure = (src: string): SemaError => errorOf(() => interp.evalString(src));
   const body = async (i = -1): Promise<Record<string, unknown>> => (await fake.requests()).at(i)!.body;
 
   useFakeApi('anthropic', (f) => (fake = f));
