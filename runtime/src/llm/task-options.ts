@@ -42,7 +42,7 @@ export const SUMMARIZE_OPTIONS: OptionSet = {
     },
     {
       name: 'style',
-      type: 'keyword :paragraph :bullet-points :one-line',
+      type: 'keyword :paragraph :bullet-points :bullets :one-line',
       summary: 'The shape of the summary (`:bullets` is the same as `:bullet-points`).',
       default: ':paragraph',
       check: (v) => (SUMMARY_STYLES.includes(styleName(v)) ? undefined : 'one of :paragraph, :bullet-points, :bullets, :one-line'),
