@@ -126,8 +126,12 @@ class ResponseCache {
     } catch {
       /* no folder, nothing on disk */
     }
-    for (const name of names) {
-      if (name.endsWith('.json')) rmSync(join(cacheDir(), name), { force: true });
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      try {
+        rmSync(join(cacheDir(), name), { force: true });
+      } catch {
+        /* an entry that cannot be removed stays; the rest still go */
+      }
     }
     this.hits = 0;
     this.misses = 0;
