@@ -2,7 +2,7 @@
 // (llm/options.ts), so hover, completion and docs can never disagree with validation.
 
 import { LLM_OPTIONS, type OptionSet } from '../llm/options';
-import { CACHE_KEY_OPTIONS, EXTRACT_OPTIONS, SUMMARIZE_OPTIONS, TASK_OPTIONS, WITH_CACHE_OPTIONS } from '../llm/task-options';
+import { CACHE_KEY_OPTIONS, EXTRACT_OPTIONS, RERANK_OPTIONS, SUMMARIZE_OPTIONS, TASK_OPTIONS, WITH_CACHE_OPTIONS } from '../llm/task-options';
 import type { BuiltinDoc, EntryKind, OptionDoc } from './types';
 
 const callOptions: readonly OptionDoc[] = LLM_OPTIONS.map((o) => ({
@@ -232,6 +232,9 @@ export const llmDocs: readonly BuiltinDoc[] = [
   entry('llm/embed', ['(llm/embed text)', '(llm/embed text opts)', '(llm/embed texts opts)'],
     'The embedding of a string as a bytevector of little-endian f64s, or a list of them for a list of strings (one request). Without `llm/configure-embeddings` the first of `JINA_API_KEY`, `VOYAGE_API_KEY`, `COHERE_API_KEY`, `TOGETHER_API_KEY`, `FIREWORKS_API_KEY`, `OPENAI_API_KEY` is used, else an OpenAI-compatible chat provider\'s endpoint.' + errorsNote,
     ['(define v (llm/embed "hello world"))', '(llm/embed ["cat" "dog" "fish"] {:model "text-embedding-3-small"})'], optionsOf({ call: ['model'] })),
+  entry('llm/rerank', ['(llm/rerank query documents)', '(llm/rerank query documents opts)'],
+    'Orders `documents` (strings) by relevance to `query` with a hosted cross-encoder (Cohere, Jina, Voyage, Together AI or Fireworks AI: the embedding provider, or `:provider`) and returns `{:index :score :document}` maps, best first; `:index` points into `documents`.' + errorsNote,
+    ['(llm/rerank "how do I read a file?" (list "vectors are cool" "use file/read to read a file") {:top-k 1})'], optionsOf(RERANK_OPTIONS)),
   entry('llm/similarity', ['(llm/similarity a b)'], 'Cosine similarity (-1.0 to 1.0) of two embeddings, both bytevectors or both lists of numbers; 0.0 when one is all zeros.',
     ["(llm/similarity '(1 0) '(1 0)) ; => 1.0"]),
   entry('embedding/length', ['(embedding/length v)'], 'The number of dimensions (f64s) of an embedding bytevector.',

@@ -9,7 +9,9 @@ import { promptBuiltins } from './builtins-prompts';
 import { resilienceBuiltins } from './builtins-resilience';
 import { taskBuiltins } from './builtins-tasks';
 import { vectorBuiltins } from './builtins-vectors';
-import { embeddingBuiltins, resetEmbeddings } from './embeddings';
+import { resetEmbeddings } from './embedding-providers';
+import { embeddingBuiltins } from './embeddings';
+import { rerankBuiltins } from './rerank';
 import { resetVectorStores, vectorStoreBuiltins } from './vector-store';
 import { toolBuiltins } from './builtins-tools';
 import { clearCassettes } from './call';
@@ -37,6 +39,7 @@ const builtins: BuiltinSpec[] = [
   ...taskBuiltins,
   ...resilienceBuiltins,
   ...embeddingBuiltins,
+  ...rerankBuiltins,
   ...vectorBuiltins,
   ...vectorStoreBuiltins,
 ];

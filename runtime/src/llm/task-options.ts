@@ -70,3 +70,22 @@ export const WITH_CACHE_OPTIONS: OptionSet = {
 /** The options that make up a cache key (`llm/cache-key`). */
 export const CACHE_KEY_OPTIONS: OptionSet = { call: ['model', 'temperature', 'system'] };
 
+
+/** `llm/rerank`'s options beside `:model`. */
+export const RERANK_OPTIONS: OptionSet = {
+  call: ['model'],
+  extra: [
+    {
+      name: 'top-k',
+      type: 'positive integer',
+      summary: 'How many of the best documents to return (default: all).',
+      check: (v) => (typeof v === 'number' && v > 0 ? undefined : 'a positive integer'),
+    },
+    {
+      name: 'provider',
+      type: 'keyword :cohere :jina :voyage :together :fireworks',
+      summary: 'The hosted reranker to use (default: the embedding provider).',
+      check: (v) => (v instanceof Keyword || typeof v === 'string' ? undefined : 'a provider keyword like :cohere'),
+    },
+  ],
+};

@@ -74,6 +74,29 @@ describe('embeddings and vector stores', () => {
     assert.deepEqual(req.body, { model: 'embed-english-v3.0', texts: ['hi'], input_type: 'search_document', embedding_types: ['float'] });
   });
 
+  it('llm/rerank orders documents with the embedding provider\'s reranker', async () => {
+    run(`(llm/configure-embeddings :jina {:api-key "jk" :base-url "${fake.url}/v1"})`);
+    await fake.enqueue({ kind: 'rerank', results: [{ index: 1, relevance_score: 0.91 }, { index: 0, relevance_score: 0.12 }] });
+    const ranked = run(`(llm/rerank "how do I read a file?" (list "vectors are cool" "use file/read to read a file" "trivia") {:top-k 2})`);
+    assert.equal(ranked, '({:document "use file/read to read a file" :index 1 :score 0.91} {:document "vectors are cool" :index 0 :score 0.12})');
+    const req = await fake.last();
+    assert.equal(req.path, '/v1/rerank');
+    assert.equal(req.headers['authorization'], 'Bearer jk');
+    assert.deepEqual(req.body, { model: 'jina-reranker-v2-base-multilingual', query: 'how do I read a file?', documents: ['vectors are cool', 'use file/read to read a file', 'trivia'], top_n: 2 });
+    run(`(llm/configure-embeddings :voyage {:api-key "vk" :base-url "${fake.url}/v1"})`);
+    await fake.enqueue({ kind: 'rerank', key: 'data', results: [{ index: 0, relevance_score: 0.5 }] });
+    assert.equal(run('(length (llm/rerank "q" ["a"] {:top-k 1 :model "rerank-lite"}))'), '1');
+    assert.deepEqual((await fake.last()).body, { model: 'rerank-lite', query: 'q', documents: ['a'], top_k: 1 });
+    assert.equal(run('(llm/rerank "q" ())'), '()');
+    assert.match(failure('(llm/rerank "q" ["a"] {:top-k 0})').message, /option :top-k must be a positive integer, got 0/);
+    assert.match(failure('(llm/rerank "q" ["a" 1])').message, /expected string document, got int/);
+    run(`(llm/configure-embeddings :local {:base-url "${fake.url}/v1"})`);
+    const e = failure('(llm/rerank "q" ["a"])');
+    assert.equal(e.type, 'llm/config');
+    assert.match(e.message, /the embedding provider :local has no reranker; use \{:provider \.\.\.\} with one of :jina, :voyage, :cohere, :together, :fireworks/);
+    assert.match(failure('(llm/rerank "q" ["a"] {:provider :openai})').message, /:openai is not a reranker/);
+  });
+
   it('turns faults into catchable :llm/... errors without raw bodies', async () => {
     run(`(llm/configure-embeddings :local {:base-url "${fake.url}/v1"})`);
     await fake.enqueue({ kind: 'error', status: 401, message: 'Incorrect API key provided' });

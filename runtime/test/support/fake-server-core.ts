@@ -50,6 +50,8 @@ export type Reply =
     }
   /** An embeddings answer (`/embeddings`, or Cohere's `/embed`): one vector per input. */
   | { readonly kind: 'embeddings'; readonly vectors: readonly (readonly number[])[]; readonly model?: string }
+  /** A rerank answer (`/rerank`): `{index, relevance_score}` entries under `key` (default `results`). */
+  | { readonly kind: 'rerank'; readonly results: readonly { index: number; relevance_score: number }[]; readonly key?: 'results' | 'data' }
   | {
       readonly kind: 'error';
       readonly status: number;
@@ -169,6 +171,7 @@ export class ScriptedServer {
       }
     });
     if (/\/(embeddings|embed)$/.test(record.path)) return this.embeddings(res, record);
+    if (record.path.endsWith('/rerank')) return this.rerank(res);
     if (!record.path.endsWith(this.dialect.path)) return this.sendError(res, { kind: 'error', status: 404, message: `no route ${record.path}` });
     const reply =
       this.options.rejectTemperature && record.body['temperature'] !== undefined
@@ -176,7 +179,7 @@ export class ScriptedServer {
         : (this.take(record.body) ?? { kind: 'text', text: 'ok' });
     if (reply.kind === 'error') return this.sendError(res, reply);
     if (reply.kind === 'hang') return;
-    if (reply.kind === 'embeddings') return this.sendError(res, { kind: 'error', status: 500, message: 'an embeddings reply was queued for a chat request' });
+    if (reply.kind === 'embeddings' || reply.kind === 'rerank') return this.sendError(res, { kind: 'error', status: 500, message: `a ${reply.kind} reply was queued for a chat request` });
     const model = String(record.body['model'] ?? 'unknown-model');
     if (!this.dialect.isStream(record.body)) {
       if (reply.kind === 'text' && reply.delayMs) await sleep(reply.delayMs);
@@ -223,6 +226,15 @@ export class ScriptedServer {
         };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
+  }
+
+  /** Answers a rerank request with the next queued `rerank` (or `error`) reply; none is a 500. */
+  private rerank(res: ServerResponse): void {
+    const i = this.queue.findIndex((r) => r.kind === 'rerank' || r.kind === 'error');
+    const reply = i < 0 ? undefined : this.queue.splice(i, 1)[0];
+    if (reply?.kind !== 'rerank') return this.sendError(res, reply?.kind === 'error' ? reply : { kind: 'error', status: 500, message: 'no rerank reply queued' });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: 'rr', [reply.key ?? 'results']: reply.results }));
   }
 
   /** The reply meant for this request's prompt, else the next general one. */
