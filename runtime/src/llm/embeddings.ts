@@ -10,6 +10,7 @@ import * as arg from './args';
 import { packFloats } from './builtins-vectors';
 import { configure, current, invalidResponse, postJson, providerLabel, type EmbeddingConfig } from './embedding-providers';
 import { parseOptionSet } from './options';
+import { budget } from './budget';
 import { usage } from './usage';
 
 function requestBody(c: EmbeddingConfig, model: string, texts: readonly string[]): unknown {
@@ -33,6 +34,7 @@ function vectorsOf(c: EmbeddingConfig, json: unknown): number[][] | undefined {
 
 function embed(ctx: CallContext, fn: string, texts: readonly string[], model: string | undefined): number[][] {
   const c = current(fn);
+  budget.beforeCall(fn, false);
   const chosen = model ?? c.defaultModel;
   const json = postJson(ctx, fn, c, c.dialect === 'cohere' ? 'embed' : 'embeddings', requestBody(c, chosen, texts));
   const vectors = vectorsOf(c, json);
@@ -41,12 +43,9 @@ function embed(ctx: CallContext, fn: string, texts: readonly string[], model: st
   }
   const u = (json as { usage?: { prompt_tokens?: number; total_tokens?: number } }).usage;
   const tokens = u?.prompt_tokens ?? u?.total_tokens ?? 0;
-  usage.record(typeof (json as { model?: unknown }).model === 'string' ? (json as { model: string }).model : chosen, {
-    inputTokens: tokens,
-    outputTokens: 0,
-    cacheReadTokens: 0,
-    cacheCreationTokens: 0,
-  });
+  const served = typeof (json as { model?: unknown }).model === 'string' ? (json as { model: string }).model : chosen;
+  const cost = usage.record(served, { inputTokens: tokens, outputTokens: 0, cacheReadTokens: 0, cacheCreationTokens: 0 });
+  budget.afterCall(fn, served, tokens, cost, false, (text) => ctx.interp.writeErr(text));
   return vectors;
 }
 

@@ -45,6 +45,9 @@ describe('embeddings and vector stores', () => {
     req = await fake.last();
     assert.deepEqual(req.body, { model: 'emb-2', input: ['cat', 'dog', 'fish'] });
     assert.equal(run('(:prompt-tokens (llm/last-usage))'), '6');
+    // Embedding tokens count towards a token budget like any call's.
+    await fake.enqueue({ kind: 'embeddings', vectors: [[1], [2], [3]] });
+    assert.equal(errorOf(() => interp.evalString('(llm/with-budget {:max-tokens 5} (lambda () (llm/embed ["a" "b" "c"])))')).type, 'llm/budget');
     assert.match(failure('(llm/embed "x" {:max-tokens 5})').message, /llm\/embed: option :max-tokens is not supported here; allowed options: :model$/);
     assert.match(failure('(llm/embed 42)').message, /expected string or list of strings, got int/);
   });
