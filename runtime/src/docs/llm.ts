@@ -1,7 +1,8 @@
 // Catalogue entries for the LLM module. Option tables come from the one option schema
 // (llm/options.ts), so hover, completion and docs can never disagree with validation.
 
-import { LLM_OPTIONS } from '../llm/options';
+import { LLM_OPTIONS, type OptionSet } from '../llm/options';
+import { CACHE_KEY_OPTIONS, EXTRACT_OPTIONS, RERANK_OPTIONS, SUMMARIZE_OPTIONS, TASK_OPTIONS, WITH_CACHE_OPTIONS } from '../llm/task-options';
 import type { BuiltinDoc, EntryKind, OptionDoc } from './types';
 
 const callOptions: readonly OptionDoc[] = LLM_OPTIONS.map((o) => ({
@@ -10,6 +11,18 @@ const callOptions: readonly OptionDoc[] = LLM_OPTIONS.map((o) => ({
   summary: o.summary,
   ...(o.default !== undefined ? { default: o.default } : {}),
 }));
+
+/** The documented options of a function that takes some call options and some of its own. */
+function optionsOf(set: OptionSet): { options: readonly OptionDoc[] } {
+  const call = callOptions.filter((o) => set.call === undefined || set.call.includes(o.name));
+  const own = (set.extra ?? []).map((o) => ({
+    name: o.name,
+    type: o.type,
+    summary: o.summary,
+    ...(o.default !== undefined ? { default: o.default } : {}),
+  }));
+  return { options: [...call, ...own] };
+}
 
 /** Parameter names of a signature like `(llm/stream prompt [callback] [opts])`. */
 function paramsOf(signature: string): string[] {
@@ -174,4 +187,86 @@ export const llmDocs: readonly BuiltinDoc[] = [
     ['(llm/with-budget {:max-tokens 10000} (fn () (llm/complete "Limited tokens")))']),
   entry('llm/set-pricing', ['(llm/set-pricing model input output)'], 'Sets the price of a model in USD per million input and output tokens.',
     ['(llm/set-pricing "my-model" 1.0 3.0)']),
+  entry('llm/pricing-status', ['(llm/pricing-status)'],
+    'Where model prices come from: `{:source "embedded" :updated-at "YYYY-MM-DD"}`, the built-in price list and the date it was written down. Prices set with `llm/set-pricing` win over it.',
+    ['(llm/pricing-status) ; => {:source "embedded" :updated-at "2026-11-24"}']),
+
+  entry('llm/extract', ['(llm/extract schema text)', '(llm/extract schema text opts)'],
+    'Asks the model for the data `schema` describes, found in `text`, as a map. Schema fields are `{:type :string|:number|:boolean|:list :optional #t :validate pred :message "..."}` (checked) or a bare type keyword (a hint only). A result that is missing required keys, has the wrong types or fails a `:validate` predicate is asked for again (`:retries` times, showing the model its problems with `:reask?`), then fails with `:llm/extraction`; a reply that is not JSON fails with `:llm/invalid-response`.' + errorsNote,
+    ['(llm/extract {:vendor {:type :string} :amount {:type :number}} "I bought coffee for $4.50 at Blue Bottle")', '(llm/extract {:age {:type :number :validate pos?}} "She is 30." {:retries 0})'],
+    optionsOf(EXTRACT_OPTIONS)),
+  entry('llm/extract-from-image', ['(llm/extract-from-image schema source)', '(llm/extract-from-image schema source opts)'],
+    'Like `llm/extract` for an image (or PDF): `source` is a file path or a bytevector; the type is detected from the first bytes (PNG, JPEG, GIF, WebP, PDF; anything else is `:llm/unsupported-media`). The result is not validated.' + errorsNote,
+    ['(llm/extract-from-image {:text :string :background_color :string} "assets/logo.png")'], optionsOf(TASK_OPTIONS)),
+  entry('llm/classify', ['(llm/classify labels text)', '(llm/classify labels text opts)'],
+    'Asks the model which of `labels` (keywords or strings) fits `text`. Returns the label keyword when the answer names a keyword label, else the answer as a string.' + errorsNote,
+    ['(llm/classify (list :positive :negative :neutral) "This product is amazing!")'], optionsOf(TASK_OPTIONS)),
+  entry('llm/summarize', ['(llm/summarize text)', '(llm/summarize text opts)'],
+    'A summary of `text`: a paragraph, bullet points (`:style :bullet-points`) or one sentence (`:style :one-line`), under `:max-length` words if given.' + errorsNote,
+    ['(llm/summarize "Long article text here..." {:style :bullet-points :max-length 50})'], optionsOf(SUMMARIZE_OPTIONS)),
+  entry('llm/compare', ['(llm/compare text-a text-b)', '(llm/compare text-a text-b opts)'],
+    'Compares two texts; returns the model\'s JSON answer as a map, `{:similarity 0.0-1.0 :differences [...] :summary "..."}`.' + errorsNote,
+    ['(llm/compare "The cat sat." "A cat was sitting.")'], optionsOf(TASK_OPTIONS)),
+
+  entry('llm/with-cache', ['(llm/with-cache thunk)', '(llm/with-cache opts thunk)'],
+    'Runs `thunk` with the response cache on: a plain call (not a stream, tool-loop turn or cassette call) whose model, temperature, system prompt and messages match a stored answer younger than `:ttl` seconds is answered from the cache, with zero token usage. Answers are kept in memory and under `~/.sema/cache/llm/`, so a later run can reuse them. The previous cache setting comes back afterwards.',
+    ['(llm/with-cache (lambda () (llm/complete "hello")))', '(llm/with-cache {:ttl 7200} (lambda () (llm/complete "hello")))'], optionsOf(WITH_CACHE_OPTIONS)),
+  entry('llm/cache-key', ['(llm/cache-key prompt)', '(llm/cache-key prompt opts)'],
+    'The SHA-256 cache key (hex) of a one-message call with these options; without `:model`, the default provider\'s model.',
+    ['(llm/cache-key "hello" {:model "gpt-4" :temperature 0.5})'], optionsOf(CACHE_KEY_OPTIONS)),
+  entry('llm/cache-stats', ['(llm/cache-stats)'], 'Cache hits and misses of the session and the entries in memory: `{:hits :misses :size}`.',
+    ['(llm/cache-stats) ; => {:hits 0 :misses 0 :size 0}']),
+  entry('llm/cache-clear', ['(llm/cache-clear)'], 'Empties the response cache (memory and `~/.sema/cache/llm/`), resets the hit counts and returns how many entries were in memory.',
+    ['(llm/cache-clear)']),
+
+  entry('llm/with-fallback', ['(llm/with-fallback providers thunk)'],
+    'Runs `thunk` with a provider chain: each call tries the providers in order until one answers, noting each failure on stderr; the last failure is raised. Entries are a provider keyword (its default model, or the call\'s `:model`), a `[provider "model"]` pair or `{:provider ... :model ...}` (the model wins over the call\'s). A stream falls over only before its first chunk.',
+    ['(llm/with-fallback [:anthropic :openai] (lambda () (llm/complete "Hello")))', '(llm/with-fallback [[:anthropic "claude-opus-4-8"] {:provider :openai}] (lambda () (llm/complete "Hello")))']),
+  entry('llm/with-rate-limit', ['(llm/with-rate-limit requests-per-second thunk)'],
+    'Runs `thunk` sending at most `requests-per-second` model requests a second (waiting before a request when needed; cache hits do not count).',
+    ['(llm/with-rate-limit 5 (lambda () (llm/complete "Hello")))']),
+
+  entry('llm/configure-embeddings', ['(llm/configure-embeddings provider opts)'],
+    'Sets the provider `llm/embed` uses, apart from the chat provider: `:jina`, `:voyage`, `:cohere`, `:together`, `:fireworks`, `:openai` (their hosted APIs, key from `:api-key` or the provider\'s environment variable), or any name with `:base-url` (an OpenAI-compatible `/embeddings` endpoint). `:default-model` picks the model.',
+    ['(llm/configure-embeddings :voyage {:api-key (env "VOYAGE_API_KEY") :default-model "voyage-3-large"})', '(llm/configure-embeddings :local {:base-url "http://localhost:11434/v1" :default-model "nomic-embed-text"})']),
+  entry('llm/embed', ['(llm/embed text)', '(llm/embed text opts)', '(llm/embed texts opts)'],
+    'The embedding of a string as a bytevector of little-endian f64s, or a list of them for a list of strings (one request). Without `llm/configure-embeddings` the first of `JINA_API_KEY`, `VOYAGE_API_KEY`, `COHERE_API_KEY`, `TOGETHER_API_KEY`, `FIREWORKS_API_KEY`, `OPENAI_API_KEY` is used, else an OpenAI-compatible chat provider\'s endpoint.' + errorsNote,
+    ['(define v (llm/embed "hello world"))', '(llm/embed ["cat" "dog" "fish"] {:model "text-embedding-3-small"})'], optionsOf({ call: ['model'] })),
+  entry('llm/rerank', ['(llm/rerank query documents)', '(llm/rerank query documents opts)'],
+    'Orders `documents` (strings) by relevance to `query` with a hosted cross-encoder (Cohere, Jina, Voyage, Together AI or Fireworks AI: the embedding provider, or `:provider`) and returns `{:index :score :document}` maps, best first; `:index` points into `documents`.' + errorsNote,
+    ['(llm/rerank "how do I read a file?" (list "vectors are cool" "use file/read to read a file") {:top-k 1})'], optionsOf(RERANK_OPTIONS)),
+  entry('llm/similarity', ['(llm/similarity a b)'], 'Cosine similarity (-1.0 to 1.0) of two embeddings, both bytevectors or both lists of numbers; 0.0 when one is all zeros.',
+    ["(llm/similarity '(1 0) '(1 0)) ; => 1.0"]),
+  entry('embedding/length', ['(embedding/length v)'], 'The number of dimensions (f64s) of an embedding bytevector.',
+    ["(embedding/length (embedding/list->embedding '(0.1 0.2 0.3))) ; => 3"]),
+  entry('embedding/ref', ['(embedding/ref v i)'], 'Dimension `i` of an embedding, as a float.', ["(embedding/ref (embedding/list->embedding '(0.5 0.25)) 1) ; => 0.25"]),
+  entry('embedding/->list', ['(embedding/->list v)'], 'An embedding bytevector as a list of floats.', ["(embedding/->list (embedding/list->embedding '(1 2))) ; => (1.0 2.0)"]),
+  entry('embedding/list->embedding', ['(embedding/list->embedding numbers)'], 'A list or vector of numbers as an embedding bytevector (packed little-endian f64s).',
+    ["(embedding/length (embedding/list->embedding [1 2 3 4])) ; => 4"]),
+  entry('vector/cosine-similarity', ['(vector/cosine-similarity a b)'], 'Cosine similarity of two embedding bytevectors of the same length.',
+    ["(vector/cosine-similarity (embedding/list->embedding '(1.0 0.0)) (embedding/list->embedding '(0.0 1.0))) ; => 0.0"]),
+  entry('vector/dot-product', ['(vector/dot-product a b)'], 'Dot product of two embedding bytevectors.',
+    ["(vector/dot-product (embedding/list->embedding '(1.0 2.0 3.0)) (embedding/list->embedding '(4.0 5.0 6.0))) ; => 32.0"]),
+  entry('vector/normalize', ['(vector/normalize v)'], 'A unit-length copy of an embedding (all zeros stays all zeros).',
+    ["(embedding/->list (vector/normalize (embedding/list->embedding '(3.0 4.0)))) ; => (0.6 0.8)"]),
+  entry('vector/distance', ['(vector/distance a b)'], 'Euclidean distance between two embedding bytevectors.',
+    ["(vector/distance (embedding/list->embedding '(0.0 0.0)) (embedding/list->embedding '(3.0 4.0))) ; => 5.0"]),
+  entry('llm/token-count', ['(llm/token-count text)'], 'Estimated tokens: UTF-8 bytes / 4, rounded up; a list sums its items\' estimates. No tokenizer.',
+    ['(llm/token-count "hello world") ; => 3']),
+  entry('llm/token-estimate', ['(llm/token-estimate text)'], 'The estimate with its method: `{:method "chars/4" :tokens n}`.',
+    ['(llm/token-estimate "hello world") ; => {:method "chars/4" :tokens 3}']),
+
+  entry('vector-store/create', ['(vector-store/create name)'], 'A new, empty in-memory vector store called `name` (replacing one of that name); returns the name.',
+    ['(vector-store/create "my-store") ; => "my-store"']),
+  entry('vector-store/open', ['(vector-store/open name path)'], 'A store loaded from a file saved by `vector-store/save` (empty if the file does not exist), remembering `path` for `vector-store/save`.',
+    ['(vector-store/open "docs" "my-docs.json")']),
+  entry('vector-store/add', ['(vector-store/add store id embedding metadata)'], 'Adds a document (replacing one with the same id); returns the id.',
+    ['(vector-store/add "my-store" "doc-1" (llm/embed "Hello world") {:source "greeting.txt" :page 1})']),
+  entry('vector-store/search', ['(vector-store/search store query k)'], 'The `k` documents most similar (cosine) to the query embedding, best first, as `{:id :score :metadata}` maps. Embeddings of another length than the query are an error.',
+    ['(vector-store/search "my-store" (llm/embed "Hi there") 5)']),
+  entry('vector-store/delete', ['(vector-store/delete store id)'], 'Removes a document; #t if it was there.', ['(vector-store/delete "my-store" "doc-1")']),
+  entry('vector-store/count', ['(vector-store/count store)'], 'The number of documents in a store.', ['(vector-store/count "my-store")']),
+  entry('vector-store/save', ['(vector-store/save store)', '(vector-store/save store path)'],
+    'Writes a store as JSON (embeddings base64, metadata as JSON, keywords as ":name" strings) to `path` or the path it was opened from; returns the path.',
+    ['(vector-store/save "docs")', '(vector-store/save "my-store" "embeddings.json")']),
 ];

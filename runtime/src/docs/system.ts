@@ -41,4 +41,14 @@ export const systemDocs: BuiltinDoc[] = [
   s('(sys/term-size)', 'The terminal size as `{:rows :cols}`, or nil when output is not a terminal.', ['(sys/term-size)']),
   s(['(shell command)', '(shell program arg ...)'], 'Runs a command (one string: through `sh -c`; several: the program directly) and returns `{:stdout :stderr :exit-code}`.', ['(:stdout (shell "echo hello"))  ; => "hello\\n"']),
   s(['(exit)', '(exit code)'], 'Ends the program with an exit status (0 by default).', ['(exit 1)']),
+  {
+    ...fnDoc('retry', ['(retry thunk)', '(retry thunk opts)'],
+      'Calls `thunk` and returns its value; when it raises an error, waits and calls it again, up to `:max-attempts` times in all, then re-raises the last error. The wait starts at `:base-delay-ms` and is multiplied by `:backoff` each time. Works with any function, not only LLM calls; an interrupt is never retried.',
+      ['(retry (lambda () (http/get "https://example.com")))', '(retry (lambda () (llm/complete "Hi")) {:max-attempts 5 :base-delay-ms 200 :backoff 1.5})']),
+    options: [
+      { name: 'max-attempts', type: 'positive integer', summary: 'Most calls of the thunk in all.', default: '3' },
+      { name: 'base-delay-ms', type: 'non-negative integer (ms)', summary: 'Wait before the second call.', default: '100' },
+      { name: 'backoff', type: 'non-negative number', summary: 'Factor the wait grows by after each failure.', default: '2.0' },
+    ],
+  },
 ];

@@ -80,7 +80,9 @@ gate(['env-write'], ['sys/set-env', 'setenv']);
 gate(['process'], ['exit', 'sys/pid', 'sys/args', 'sys/which']);
 gate(['shell', 'process'], ['shell', 'sys/shell']);
 gate(['llm'], ['llm/complete', 'llm/chat', 'llm/send', 'llm/stream', 'llm/extract', 'llm/classify', 'llm/extract-from-image', 'llm/batch',
-  'llm/pmap', 'llm/summarize', 'llm/compare', 'llm/embed', 'agent/run', 'conversation/say', 'conversation/say-as']);
+  'llm/pmap', 'llm/summarize', 'llm/compare', 'llm/embed', 'llm/rerank', 'agent/run', 'conversation/say', 'conversation/say-as']);
+gate(['fs-read'], ['vector-store/open'], [1]);
+gate(['fs-write'], ['vector-store/save'], [1]);
 gate(['serial'], ['serial/list', 'serial/open', 'serial/close', 'serial/write', 'serial/read-line', 'serial/send']);
 
 export class Sandbox {

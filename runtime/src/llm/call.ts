@@ -12,6 +12,8 @@ import { ProviderError, type ChatMessage, type LlmRequest, type LlmResponse, typ
 import { providers } from './providers';
 import { callLispProvider } from './lisp-provider';
 import { callAllSync, callSync, type Cancellation } from './sync-bridge';
+import { cacheKey, responseCache } from './response-cache';
+import { routing } from './routing';
 import { usage } from './usage';
 
 let activeCassette: Cassette | undefined;
@@ -53,6 +55,7 @@ export interface TurnInput {
   readonly system: string | undefined;
   readonly messages: readonly ChatMessage[];
   readonly tools?: readonly ToolSchema[];
+  readonly jsonMode?: boolean;
 }
 
 function cancellation(ctx: CallContext): Cancellation {
@@ -83,6 +86,7 @@ function baseRequest(opts: LlmOptions, turn: TurnInput): Omit<LlmRequest, 'model
     ...(turn.system !== undefined ? { system: turn.system } : {}),
     messages: turn.messages,
     ...(turn.tools && turn.tools.length > 0 ? { tools: turn.tools } : {}),
+    ...(turn.jsonMode ? { jsonMode: true } : {}),
   };
 }
 
@@ -94,8 +98,8 @@ function cassetteMiss(fn: string, tape: Cassette, opts: LlmOptions, turn: TurnIn
   );
 }
 
-function providerConfig(fn: string, opts: LlmOptions): ProviderConfig {
-  const provider = providers.require(fn);
+function providerConfig(fn: string, opts: LlmOptions, named?: string): ProviderConfig {
+  const provider = named === undefined ? providers.require(fn) : providers.configured(fn, named);
   return opts.timeoutMs !== undefined
     ? { ...provider, idleTimeoutMs: opts.timeoutMs, requestTimeoutMs: opts.timeoutMs }
     : provider;
@@ -124,6 +128,54 @@ function bridged<T>(fn: string, run: () => T): T {
   }
 }
 
+/** One request to one provider, paced by the active rate limit. */
+function send(ctx: CallContext, fn: string, config: ProviderConfig, request: LlmRequest, sink?: (t: string) => void): LlmResponse {
+  routing.pace(ctx);
+  return config.kind === 'lisp'
+    ? lispAnswer(ctx, fn, config, request, sink)
+    : bridged(fn, () => callSync(config, request, sink, cancellation(ctx)));
+}
+
+/**
+ * Sends `base` to the default provider, or down the `llm/with-fallback` chain: each
+ * provider in turn (with the chain's model for it, else the call's, else its default)
+ * until one answers. A stream falls over only before its first chunk arrived.
+ */
+function dispatch(ctx: CallContext, fn: string, opts: LlmOptions, base: Omit<LlmRequest, 'model'>, sink?: (t: string) => void): LlmResponse {
+  const chain = routing.chain;
+  if (chain === undefined) {
+    const config = providerConfig(fn, opts);
+    return send(ctx, fn, config, { ...base, model: opts.model ?? config.defaultModel }, sink);
+  }
+  let last: SemaError | undefined;
+  for (const entry of chain) {
+    let delivered = false;
+    const tracked = sink
+      ? (t: string): void => {
+          delivered = true;
+          sink(t);
+        }
+      : undefined;
+    try {
+      const config = providerConfig(fn, opts, entry.provider);
+      return send(ctx, fn, config, { ...base, model: entry.model ?? opts.model ?? config.defaultModel }, tracked);
+    } catch (err) {
+      if (!(err instanceof SemaError) || err.type === 'interrupted' || delivered) throw err;
+      ctx.interp.writeErr(`Provider '${entry.provider}' failed: ${err.message}, trying next...\n`);
+      last = err;
+    }
+  }
+  throw last ?? new SemaError(`${fn}: the fallback chain is empty`, 'llm/config');
+}
+
+/** The model a call logically uses, for its cache key (the chain's first link decides under a fallback). */
+function keyModel(fn: string, opts: LlmOptions): string {
+  if (opts.model !== undefined) return opts.model;
+  const first = routing.chain?.[0];
+  if (first !== undefined) return first.model ?? providers.configured(fn, first.provider).defaultModel;
+  return providers.require(fn).defaultModel;
+}
+
 /** Sends one request; `onChunk` makes it a streaming request. */
 export function runModel(
   ctx: CallContext,
@@ -144,8 +196,14 @@ export function runModel(
     return replay.response;
   }
   if (tape && !tape.canCallModel) throw cassetteMiss(fn, tape, opts, turn);
-  const config = providerConfig(fn, opts);
-  const request: LlmRequest = { ...base, model: opts.model ?? config.defaultModel };
+  // The response cache serves plain answers only: not streams, tool turns or taped calls.
+  const cached = responseCache.enabled && !onChunk && !tape && base.tools === undefined;
+  const cacheId = cached ? cacheKey({ ...base, model: keyModel(fn, opts) }) : '';
+  const hit = cached ? responseCache.lookup(cacheId) : undefined;
+  if (hit) {
+    account(ctx, fn, hit, false);
+    return hit;
+  }
   const chunks: string[] = [];
   const sink = onChunk
     ? (text: string): void => {
@@ -153,10 +211,8 @@ export function runModel(
         onChunk(text);
       }
     : undefined;
-  const response =
-    config.kind === 'lisp'
-      ? lispAnswer(ctx, fn, config, request, sink)
-      : bridged(fn, () => callSync(config, request, sink, cancellation(ctx)));
+  const response = dispatch(ctx, fn, opts, base, sink);
+  if (cached && response.toolCalls.length === 0) responseCache.store(cacheId, response);
   tape?.record(key, { kind, response, ...(onChunk ? { chunks } : {}) });
   account(ctx, fn, response, onChunk !== undefined);
   return response;
@@ -167,6 +223,8 @@ export function runModel(
  * Recorded ones are replayed; the rest go out concurrently.
  */
 export function runModels(ctx: CallContext, fn: string, opts: LlmOptions, turns: readonly TurnInput[]): LlmResponse[] {
+  // A fallback chain, a rate limit or the cache decide per request: send them one by one.
+  if (routing.sequential || responseCache.enabled) return turns.map((t) => runModel(ctx, fn, opts, t));
   budget.beforeCall(fn, false);
   const tape = currentCassette();
   const bases = turns.map((t) => baseRequest(opts, t));

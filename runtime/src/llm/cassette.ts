@@ -44,6 +44,7 @@ export function cassetteKey(kind: 'complete' | 'stream', requestedModel: string 
     tools: req.tools ?? [],
     // Only when set, so tapes recorded without it keep their keys.
     ...(req.reasoningEffort !== undefined ? { reasoningEffort: req.reasoningEffort } : {}),
+    ...(req.jsonMode ? { jsonMode: true } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }

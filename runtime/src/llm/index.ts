@@ -6,13 +6,22 @@ import { adminBuiltins } from './builtins-admin';
 import { callBuiltins } from './builtins-calls';
 import { conversationBuiltins } from './builtins-conversations';
 import { promptBuiltins } from './builtins-prompts';
+import { resilienceBuiltins } from './builtins-resilience';
+import { taskBuiltins } from './builtins-tasks';
+import { vectorBuiltins } from './builtins-vectors';
+import { resetEmbeddings } from './embedding-providers';
+import { embeddingBuiltins } from './embeddings';
+import { rerankBuiltins } from './rerank';
+import { resetVectorStores, vectorStoreBuiltins } from './vector-store';
 import { toolBuiltins } from './builtins-tools';
 import { clearCassettes } from './call';
 import { providers } from './providers';
 import { budget } from './budget';
+import { responseCache } from './response-cache';
+import { routing } from './routing';
 import { usage } from './usage';
 
-export { LLM_OPTIONS, parseOptions, type LlmOptions, type OptionSpec } from './options';
+export { LLM_OPTIONS, parseOptions, type ExtraOption, type LlmOptions, type OptionSet, type OptionSpec } from './options';
 export { shutdownBridge, BRIDGE_WORKER_FILE } from './sync-bridge';
 
 function alias(name: string, of: string, specs: readonly BuiltinSpec[]): BuiltinSpec {
@@ -27,6 +36,12 @@ const builtins: BuiltinSpec[] = [
   ...conversationBuiltins,
   ...toolBuiltins,
   ...adminBuiltins,
+  ...taskBuiltins,
+  ...resilienceBuiltins,
+  ...embeddingBuiltins,
+  ...rerankBuiltins,
+  ...vectorBuiltins,
+  ...vectorStoreBuiltins,
 ];
 builtins.push(
   alias('llm/providers', 'llm/list-providers', builtins),
@@ -43,5 +58,9 @@ export function resetLlmSession(): void {
   providers.reset();
   usage.reset();
   budget.reset();
+  responseCache.reset();
+  routing.reset();
+  resetEmbeddings();
+  resetVectorStores();
   clearCassettes();
 }

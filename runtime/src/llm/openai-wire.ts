@@ -10,6 +10,7 @@ export function toBody(request: LlmRequest, stream: boolean): Record<string, unk
   const body: Record<string, unknown> = { model: request.model, max_tokens: request.maxTokens, messages };
   if (request.temperature !== undefined) body['temperature'] = request.temperature;
   if (request.reasoningEffort !== undefined) body['reasoning_effort'] = request.reasoningEffort;
+  if (request.jsonMode) body['response_format'] = { type: 'json_object' };
   if (request.tools !== undefined && request.tools.length > 0) {
     body['tools'] = request.tools.map((t) => ({
       type: 'function',

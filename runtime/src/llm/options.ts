@@ -154,12 +154,38 @@ export const LLM_OPTIONS: readonly OptionSpec[] = [
 ];
 
 const byName = new Map(LLM_OPTIONS.map((o) => [o.name, o]));
+const ALL_CALL_OPTIONS = LLM_OPTIONS.map((o) => o.name);
 
 /** Options the reference documents that this implementation does not offer (yet). */
 const NOT_OFFERED = new Set(['tags', 'metadata', 'stop-sequences']);
 
-export function allowedList(extra: readonly string[] = []): string {
-  return [...LLM_OPTIONS.map((o) => o.name), ...extra].map((n) => ':' + n).join(', ');
+/**
+ * An option one function takes besides the call options (`llm/extract`'s `:retries`,
+ * `llm/with-cache`'s `:ttl`): documented and checked like the call options.
+ */
+export interface ExtraOption {
+  readonly name: string;
+  readonly type: string;
+  readonly summary: string;
+  readonly default?: string;
+  /** Returns a problem description (after "must be") when `v` does not fit. */
+  readonly check: (v: Value) => string | undefined;
+}
+
+/** Which options a function accepts: some (default all) call options, plus its own. */
+export interface OptionSet {
+  readonly call?: readonly string[];
+  readonly extra?: readonly ExtraOption[];
+}
+
+/** Validated options: the call options, and the function's own ones by name. */
+export interface ParsedOptions {
+  readonly opts: LlmOptions;
+  readonly extra: ReadonlyMap<string, Value>;
+}
+
+export function allowedList(extra: readonly string[] = [], call: readonly string[] = ALL_CALL_OPTIONS): string {
+  return [...call, ...extra].map((n) => ':' + n).join(', ');
 }
 
 function invalid(message: string, option?: string): SemaError {
@@ -172,35 +198,54 @@ function show(v: Value): string {
 }
 
 /**
- * Validates an options map (nil or missing = no options). Throws `:llm/invalid-option`.
- * `extra` keys belong to the caller (checked there) and are skipped here.
+ * Validates an options map (nil or missing = no options) against `set`. Throws
+ * `:llm/invalid-option` naming the offending key and listing the allowed ones.
  */
-export function parseOptions(fn: string, v: Value | undefined, extra: readonly string[] = []): LlmOptions {
+export function parseOptionSet(fn: string, v: Value | undefined, set: OptionSet): ParsedOptions {
   const out: LlmOptions = {};
-  if (v === undefined || v === null) return out;
+  const extra = new Map<string, Value>();
+  if (v === undefined || v === null) return { opts: out, extra };
+  const call = set.call ?? ALL_CALL_OPTIONS;
+  const own = new Map((set.extra ?? []).map((o) => [o.name, o]));
+  const allowed = allowedList([...own.keys()], call);
   if (!(v instanceof SemaMap || v instanceof SemaHashMap)) {
     throw invalid(`${fn}: expected an options map like {:max-tokens 100}, got ${show(v)}`);
   }
   for (const [key, value] of v.entries()) {
     if (!(key instanceof Keyword)) {
-      throw invalid(`${fn}: option keys must be keywords, got ${show(key)}; allowed options: ${allowedList(extra)}`);
+      throw invalid(`${fn}: option keys must be keywords, got ${show(key)}; allowed options: ${allowed}`);
     }
-    if (extra.includes(key.name)) continue;
-    const spec = byName.get(key.name);
-    if (spec === undefined && NOT_OFFERED.has(key.name)) {
-      throw invalid(`${fn}: option :${key.name} is not supported here; allowed options: ${allowedList(extra)}`, key.name);
+    const mine = own.get(key.name);
+    if (mine !== undefined) {
+      const problem = mine.check(value);
+      if (problem !== undefined) throw invalid(`${fn}: option :${key.name} must be ${problem}, got ${show(value)}`, key.name);
+      extra.set(key.name, value);
+      continue;
+    }
+    const spec = call.includes(key.name) ? byName.get(key.name) : undefined;
+    if (spec === undefined && (NOT_OFFERED.has(key.name) || byName.has(key.name))) {
+      throw invalid(`${fn}: option :${key.name} is not supported here; allowed options: ${allowed}`, key.name);
     }
     if (spec === undefined) {
-      const near = suggestSimilar(key.name, [...byName.keys(), ...extra]);
+      const near = suggestSimilar(key.name, [...call, ...own.keys()]);
       const hint = near ? ` (did you mean :${near}?)` : '';
-      throw invalid(`${fn}: unknown option :${key.name}${hint}; allowed options: ${allowedList(extra)}`, key.name);
+      throw invalid(`${fn}: unknown option :${key.name}${hint}; allowed options: ${allowed}`, key.name);
     }
     const problem = spec.apply(value, out);
     if (problem !== undefined) {
       throw invalid(`${fn}: option :${spec.name} must be ${problem}, got ${show(value)}`, spec.name);
     }
   }
-  return out;
+  return { opts: out, extra };
+}
+
+/**
+ * Validates a call's options map. `extra` keys belong to the caller (checked there) and
+ * are skipped here.
+ */
+export function parseOptions(fn: string, v: Value | undefined, extra: readonly string[] = []): LlmOptions {
+  const skipped: ExtraOption[] = extra.map((name) => ({ name, type: '', summary: '', check: () => undefined }));
+  return parseOptionSet(fn, v, { extra: skipped }).opts;
 }
 
 /** Later options win key by key (conversation defaults, then per-call options). */

@@ -48,6 +48,8 @@ export interface LlmRequest {
   readonly system?: string;
   readonly messages: readonly ChatMessage[];
   readonly tools?: readonly ToolSchema[];
+  /** Ask for a JSON object answer (OpenAI's `response_format`; Anthropic has no such switch). */
+  readonly jsonMode?: boolean;
 }
 
 export interface ToolCall {

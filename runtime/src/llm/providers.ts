@@ -134,6 +134,17 @@ class ProviderTable {
     return config;
   }
 
+  /** A provider by name (a link of a fallback chain); not configured is an `:llm/config` error. */
+  configured(fn: string, name: string): ProviderConfig {
+    this.loadEnv();
+    const config = this.configs.get(name);
+    if (config === undefined) {
+      const known = [...this.configs.keys()].map((n) => ':' + n).join(', ') || 'none';
+      throw new SemaError(`${fn}: fallback provider :${name} is not configured (configured: ${known})`, 'llm/config');
+    }
+    return config;
+  }
+
   setDefault(name: string): void {
     this.loadEnv();
     if (!this.configs.has(name)) {

@@ -8,6 +8,9 @@ export interface CallUsage extends Usage {
   readonly costUsd: number | undefined;
 }
 
+/** When BUILT_IN_PRICES was last written down (what `llm/pricing-status` reports). */
+export const PRICES_UPDATED_AT = '2026-11-24';
+
 /** [input, output] USD per million tokens. Prefix match on the model id. */
 const BUILT_IN_PRICES: [string, number, number][] = [
   ['claude-opus-4', 15, 75],

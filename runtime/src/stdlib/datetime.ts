@@ -8,7 +8,7 @@ import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { aliases, int, num, str } from './text-args';
 import { FormatError, WEEKDAYS, strftime, type Instant } from './strftime';
 import { ParseFailure, strptime } from './strptime';
-import { animateSpinners } from './spinners';
+import { pause } from './pause';
 
 /** Splits a timestamp into whole seconds (floored) and nanoseconds; rejects non-finite ones. */
 function instant(ts: number): Instant {
@@ -16,8 +16,6 @@ function instant(ts: number): Instant {
   if (!Number.isFinite(ts) || Math.abs(secs) > 8.2e15) throw evalError('time: invalid timestamp');
   return { secs, nanos: Math.floor((ts - secs) * 1e9) };
 }
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 const builtins: BuiltinSpec[] = [
   fn('time/now', 0, 0, () => new Float(Math.floor(Date.now()) / 1000)),
@@ -62,16 +60,7 @@ const builtins: BuiltinSpec[] = [
   fn('time/diff', 2, 2, (args) => new Float(num('time/diff', args, 0) - num('time/diff', args, 1))),
   ...aliases(fn('time-ms', 0, 0, () => Date.now()), 'time/now-ms'),
   fn('sleep', 1, 1, (args, ctx) => {
-    const ms = int('sleep', args, 0);
-    // Natives are synchronous, so the thread itself waits, in slices so Ctrl+C still works.
-    const interp = ctx.interp as { checkInterrupt?: () => void };
-    const until = Date.now() + ms;
-    for (let left = ms; left > 0; left = until - Date.now()) {
-      Atomics.wait(sleeper, 0, 0, Math.min(left, 50));
-      interp.checkInterrupt?.();
-      // The thread is blocked, so running spinners get their frames here.
-      animateSpinners();
-    }
+    pause(ctx, int('sleep', args, 0));
     return null;
   }),
 ];

@@ -48,6 +48,10 @@ export type Reply =
       /** Anthropic only: a thinking block before the tool calls. */
       readonly thinking?: { readonly thinking: string; readonly signature: string };
     }
+  /** An embeddings answer (`/embeddings`, or Cohere's `/embed`): one vector per input. */
+  | { readonly kind: 'embeddings'; readonly vectors: readonly (readonly number[])[]; readonly model?: string }
+  /** A rerank answer (`/rerank`): `{index, relevance_score}` entries under `key` (default `results`). */
+  | { readonly kind: 'rerank'; readonly results: readonly { index: number; relevance_score: number }[]; readonly key?: 'results' | 'data' }
   | {
       readonly kind: 'error';
       readonly status: number;
@@ -166,6 +170,8 @@ export class ScriptedServer {
         record.closedAfterMs = Date.now() - started;
       }
     });
+    if (/\/(embeddings|embed)$/.test(record.path)) return this.embeddings(res, record);
+    if (record.path.endsWith('/rerank')) return this.rerank(res);
     if (!record.path.endsWith(this.dialect.path)) return this.sendError(res, { kind: 'error', status: 404, message: `no route ${record.path}` });
     const reply =
       this.options.rejectTemperature && record.body['temperature'] !== undefined
@@ -173,6 +179,7 @@ export class ScriptedServer {
         : (this.take(record.body) ?? { kind: 'text', text: 'ok' });
     if (reply.kind === 'error') return this.sendError(res, reply);
     if (reply.kind === 'hang') return;
+    if (reply.kind === 'embeddings' || reply.kind === 'rerank') return this.sendError(res, { kind: 'error', status: 500, message: `a ${reply.kind} reply was queued for a chat request` });
     const model = String(record.body['model'] ?? 'unknown-model');
     if (!this.dialect.isStream(record.body)) {
       if (reply.kind === 'text' && reply.delayMs) await sleep(reply.delayMs);
@@ -196,6 +203,38 @@ export class ScriptedServer {
       return;
     }
     await this.stream(res, reply, model);
+  }
+
+  /**
+   * Answers an embeddings request with the next queued reply, or by default with
+   * `[text length, 1]` for each input text.
+   */
+  private embeddings(res: ServerResponse, record: RecordedRequest): void {
+    const texts = (record.body['input'] ?? record.body['texts'] ?? []) as string[];
+    const i = this.queue.findIndex((r) => r.kind === 'embeddings' || r.kind === 'error');
+    const reply = i < 0 ? undefined : this.queue.splice(i, 1)[0];
+    if (reply?.kind === 'error') return this.sendError(res, reply);
+    const vectors = reply?.kind === 'embeddings' ? reply.vectors : texts.map((t) => [t.length, 1]);
+    const model = (reply?.kind === 'embeddings' ? reply.model : undefined) ?? String(record.body['model'] ?? 'unknown-model');
+    const body = record.path.endsWith('/embed')
+      ? { id: 'emb', embeddings: { float: vectors }, meta: { billed_units: { input_tokens: texts.length } } }
+      : {
+          object: 'list',
+          model,
+          data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+          usage: { prompt_tokens: texts.length * 2, total_tokens: texts.length * 2 },
+        };
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }
+
+  /** Answers a rerank request with the next queued `rerank` (or `error`) reply; none is a 500. */
+  private rerank(res: ServerResponse): void {
+    const i = this.queue.findIndex((r) => r.kind === 'rerank' || r.kind === 'error');
+    const reply = i < 0 ? undefined : this.queue.splice(i, 1)[0];
+    if (reply?.kind !== 'rerank') return this.sendError(res, reply?.kind === 'error' ? reply : { kind: 'error', status: 500, message: 'no rerank reply queued' });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: 'rr', [reply.key ?? 'results']: reply.results }));
   }
 
   /** The reply meant for this request's prompt, else the next general one. */

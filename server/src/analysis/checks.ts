@@ -6,7 +6,7 @@ import type { BuiltinDoc } from '@sema/runtime/docs';
 import type { Catalogue } from '../catalogue';
 import type { Binding, OptionsMap, Warning } from './types';
 import { MESSAGE_ROLES, SPECIAL_FORMS } from './forms';
-import { catalogueOptionSchema, LLM_CALLS_WITH_OPTIONS } from './llm-options';
+import { catalogueOptionSchema, isOptionsArgument, LLM_CALLS_WITH_OPTIONS } from './llm-options';
 import { closest } from './similar';
 
 export interface CheckContext {
@@ -112,8 +112,8 @@ function checkOptions(ctx: CheckContext, fn: string, node: SyntaxNode, doc: Buil
   const options = schema.optionsOf(fn);
   if (!options) return;
   const known = options.map((o) => o.name);
-  for (const arg of node.children.slice(1)) {
-    if (arg.kind !== 'map') continue;
+  for (const [index, arg] of node.children.slice(1).entries()) {
+    if (arg.kind !== 'map' || !isOptionsArgument(doc, index)) continue;
     ctx.optionMaps.push({ fn, map: arg });
     for (let i = 0; i < arg.children.length; i += 2) {
       const key = arg.children[i]!;

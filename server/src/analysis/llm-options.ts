@@ -93,6 +93,18 @@ export function checkOptionValue(opt: OptionDoc, v: SyntaxNode): string | undefi
   return problem ? `:${opt.name} must be ${problem}, got ${show(v)}` : undefined;
 }
 
+/**
+ * Whether argument `index` (0-based, after the function) of a call can be its options map:
+ * a parameter named `opts` in one of the signatures (`(llm/extract schema text opts)`),
+ * or any argument when no signature names one. Keeps a schema map from being read as options.
+ */
+export function isOptionsArgument(doc: { signatures?: readonly string[] } | undefined, index: number): boolean {
+  const positions = (doc?.signatures ?? []).flatMap((sig) =>
+    sig.replace(/^\(|\)$/g, '').trim().split(/\s+/).slice(1).flatMap((p, i) => (p.replace(/[[\]]/g, '') === 'opts' ? [i] : [])),
+  );
+  return positions.length === 0 || positions.includes(index);
+}
+
 /** A schema reading option names from catalogue entries, falling back for the LLM calls. */
 export function catalogueOptionSchema(lookup: (fn: string) => { options?: readonly OptionDoc[] } | undefined): OptionSchema {
   return {

@@ -3,7 +3,7 @@
 import type { OptionDoc } from '@sema/runtime/docs';
 import type { SyntaxNode } from '@sema/runtime/reader';
 import type { Catalogue } from '../catalogue';
-import { catalogueOptionSchema } from '../analysis/llm-options';
+import { catalogueOptionSchema, isOptionsArgument } from '../analysis/llm-options';
 import { pathAt } from './tree';
 
 export interface OptionsContext {
@@ -23,6 +23,7 @@ export function optionsContextAt(nodes: readonly SyntaxNode[], offset: number, c
     const call = path[i - 1]!;
     const head = call.kind === 'list' ? call.children[0] : undefined;
     if (head?.kind !== 'symbol') return undefined;
+    if (!isOptionsArgument(catalogue.lookup(head.text), call.children.indexOf(map) - 1)) return undefined;
     const options = catalogueOptionSchema((n) => catalogue.lookup(n)).optionsOf(head.text);
     if (!options) return undefined;
     const index = map.children.findIndex((c) => offset <= c.span.end);

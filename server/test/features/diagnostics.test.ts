@@ -147,3 +147,15 @@ test('defmethod in both shapes: a handler, or the (params) body... shorthand bin
   const { doc } = open('(defmulti area :shape)\n(defmethod area :circle (fn (s) (:r s)))\n(defmethod area :square [s] (:side s))', {}, runtimeCatalogueView());
   assert.deepEqual(diagnostics(doc, TEST_URI), []);
 });
+
+test('only the opts argument of a call is read as its options map (a schema map is not)', () => {
+  const options = testCatalogue.lookup('llm/complete')!.options!;
+  const { doc } = open('(llm/extract {:vendor {:type :string}} "text" {:retrys 2 :max-tokens 0})', {}, catalogueFrom([
+    ...testCatalogue.all(),
+    { name: 'llm/extract', kind: 'function', module: 'llm', signatures: ['(llm/extract schema text)', '(llm/extract schema text opts)'], params: [], summary: '', examples: [], options },
+  ]));
+  const msgs = diagnostics(doc, TEST_URI).map((d) => String(d.message));
+  assert.ok(!msgs.some((m) => /:vendor/.test(m)), msgs.join('\n'));
+  assert.ok(msgs.some((m) => /^llm\/extract: unknown option :retrys/.test(m)), msgs.join('\n'));
+  assert.ok(msgs.includes(':max-tokens must be a positive integer, got 0'), msgs.join('\n'));
+});
