@@ -44,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sema.cancelRun', () => { runner.cancel(); ev.cancelAll(); }),
     editorCommand('sema.evaluateSelection', (e) => ev.evaluateSelection(e)),
     editorCommand('sema.evaluateTopLevelForm', (e) => ev.evaluateTopLevelForm(e)),
+    editorCommand('sema.evaluateCurrentForm', (e) => ev.evaluateCurrentForm(e)),
+    editorCommand('sema.loadFile', (e) => ev.loadFile(e)),
     vscode.commands.registerCommand(RUN_FORM_COMMAND, (params: EvaluateParams) => ev.evaluateParams(params)),
     vscode.commands.registerCommand('sema.clearInlineResults', () => inline.clear()),
     vscode.commands.registerCommand('sema.resetSession', () => ev.resetSession(vscode.window.activeTextEditor?.document)),

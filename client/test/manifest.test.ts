@@ -61,6 +61,7 @@ test('Calva-style keys: Ctrl+Enter evaluates the selection, Alt+Enter the top-le
   const key = (cmd: string) => c.keybindings.find((k) => k.command === cmd)?.key;
   assert.equal(key('sema.evaluateSelection'), 'ctrl+enter');
   assert.equal(key('sema.evaluateTopLevelForm'), 'alt+enter');
+  assert.equal(key('sema.evaluateCurrentForm'), 'shift+alt+enter');
   assert.ok(key('sema.runFile'));
 });
 

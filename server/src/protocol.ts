@@ -25,6 +25,11 @@ export interface EvaluateParams {
   /** Otherwise evaluate the top-level form at (or just before) this position. */
   position?: Position;
   /**
+   * With `position`: evaluate the innermost form there instead (the list, vector, map or
+   * atom under the cursor, or the one the cursor is just after), like Calva's "current form".
+   */
+  innermost?: boolean;
+  /**
    * Chosen by the client and echoed in every `sema/evalOutput` notification of this
    * evaluation, so output can be matched to its request.
    */

@@ -34,8 +34,9 @@ export class Evaluator {
     for (const s of this.active.values()) s.cancel();
   }
 
+  /** With nothing selected, the current form (as Calva's Ctrl+Enter). */
   async evaluateSelection(editor: vscode.TextEditor): Promise<EvaluateResult | undefined> {
-    if (editor.selection.isEmpty) return this.evaluateTopLevelForm(editor);
+    if (editor.selection.isEmpty) return this.evaluateCurrentForm(editor);
     const c = await this.client.ensureStarted();
     return this.evaluate(editor.document, { textDocument: { uri: editor.document.uri.toString() }, range: c.code2ProtocolConverter.asRange(editor.selection) }, editor.selection);
   }
@@ -44,6 +45,22 @@ export class Evaluator {
     const c = await this.client.ensureStarted();
     const position = c.code2ProtocolConverter.asPosition(editor.selection.active);
     return this.evaluate(editor.document, { textDocument: { uri: editor.document.uri.toString() }, position }, new vscode.Range(editor.selection.active, editor.selection.active));
+  }
+
+  /** The innermost form at the cursor: the atom or collection under it, or the one just before it. */
+  async evaluateCurrentForm(editor: vscode.TextEditor): Promise<EvaluateResult | undefined> {
+    const c = await this.client.ensureStarted();
+    const position = c.code2ProtocolConverter.asPosition(editor.selection.active);
+    return this.evaluate(editor.document, { textDocument: { uri: editor.document.uri.toString() }, position, innermost: true }, new vscode.Range(editor.selection.active, editor.selection.active));
+  }
+
+  /** Every form of the document, in the session (its definitions stay for later evaluations). */
+  async loadFile(editor: vscode.TextEditor): Promise<EvaluateResult | undefined> {
+    const c = await this.client.ensureStarted();
+    const doc = editor.document;
+    const all = new vscode.Range(new vscode.Position(0, 0), doc.lineAt(doc.lineCount - 1).range.end);
+    const end = new vscode.Range(all.end, all.end);
+    return this.evaluate(doc, { textDocument: { uri: doc.uri.toString() }, range: c.code2ProtocolConverter.asRange(all) }, end);
   }
 
   /** The code lens command: its argument is an EvaluateParams with `position`. */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { DocState } from '../documents';
 import type { EvaluateParams, EvaluateResult } from '../protocol';
 import type { EvalJob, HostResult } from '../eval-host/host';
-import { topLevelAt } from './tree';
+import { innermostAt, topLevelAt } from './tree';
 
 /** What evaluation needs of a session (the eval host, or a fake in tests). */
 export interface Evaluator {
@@ -19,7 +19,8 @@ export function evaluationSpan(doc: DocState, params: EvaluateParams): { start: 
     return s.end > s.start ? s : undefined;
   }
   if (params.position) {
-    const form = topLevelAt(doc.analysis.parse.nodes, doc.pos.offset(params.position));
+    const offset = doc.pos.offset(params.position);
+    const form = params.innermost ? innermostAt(doc.analysis.parse.nodes, offset) : topLevelAt(doc.analysis.parse.nodes, offset);
     return form?.span;
   }
   return undefined;

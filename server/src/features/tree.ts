@@ -62,6 +62,16 @@ export function enclosingLists(nodes: readonly SyntaxNode[], offset: number): Sy
     .reverse();
 }
 
+/**
+ * The innermost form at `offset` ("current form"): the deepest node containing it (a
+ * position just after a closer counts as inside that form), leaving out comments and
+ * error nodes; with nothing there, the top-level form before it.
+ */
+export function innermostAt(nodes: readonly SyntaxNode[], offset: number): SyntaxNode | undefined {
+  const path = pathAt(nodes, offset).filter((n) => n.kind !== 'error');
+  return path[path.length - 1] ?? topLevelAt(nodes, offset);
+}
+
 /** The top-level form containing `offset`, or the nearest one before it on the same line or earlier. */
 export function topLevelAt(nodes: readonly SyntaxNode[], offset: number): SyntaxNode | undefined {
   let prev: SyntaxNode | undefined;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { EvalSession } from '../../src/eval-host/host';
-import { evaluate } from '../../src/features/evaluate';
+import { evaluate, evaluationSpan } from '../../src/features/evaluate';
 import { open } from '../support/fixtures';
 
 const env = { ...process.env, SEMA_EVAL_EXTRA_MODULES: join(__dirname, '../support/eval-extras.js') };
@@ -117,4 +117,27 @@ test('no session means untrusted: nothing runs', async () => {
   const r = await evaluate(doc, { textDocument: { uri: doc.uri }, position: { line: 0, character: 0 } }, undefined, () => undefined);
   assert.equal(r.status, 'untrusted');
   assert.equal(r.ok, false);
+});
+
+test('the current form: the innermost form under the cursor, or the one just before it', async () => {
+  const src = '(define xs [1 2 3])\n(+ (* 2 |3) |(count xs)| 10)|\n  |';
+  const { doc, m } = open(src);
+  const text = (i: number): string | undefined => {
+    const span = evaluationSpan(doc, { textDocument: { uri: doc.uri }, position: m.positions[i]!, innermost: true });
+    return span && m.text.slice(span.start, span.end);
+  };
+  assert.equal(text(0), '3');
+  assert.equal(text(1), '(count xs)');
+  assert.equal(text(2), '(count xs)');
+  assert.equal(text(3), '(+ (* 2 3) (count xs) 10)');
+  assert.equal(text(4), '(+ (* 2 3) (count xs) 10)');
+  const s = session();
+  try {
+    await evaluate(doc, { textDocument: { uri: doc.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 19 } } }, s, () => undefined);
+    const r = await evaluate(doc, { textDocument: { uri: doc.uri }, position: m.positions[1]!, innermost: true }, s, () => undefined);
+    assert.equal(r.value, '3');
+    assert.deepEqual(r.range, { start: { line: 1, character: 11 }, end: { line: 1, character: 21 } });
+  } finally {
+    s.dispose();
+  }
 });

@@ -35,6 +35,15 @@ const tests: Array<[string, () => Promise<void>]> = [
     assert.equal(result.ok, true, JSON.stringify(result.error));
     assert.equal(result.value, '42');
   }],
+  ['Evaluate Current Form evaluates the form under the cursor; Load File evaluates the whole file in the session', async () => {
+    const editor = await openInWorkspace('e2e/eval.sema');
+    const loaded = (await vscode.commands.executeCommand('sema.loadFile')) as EvaluateResult | undefined;
+    assert.equal(loaded?.value, '42', JSON.stringify(loaded?.error));
+    // Line 2 is `(+ base 2)`: on `base` the current form is that symbol.
+    editor.selection = new vscode.Selection(1, 4, 1, 4);
+    const current = (await vscode.commands.executeCommand('sema.evaluateCurrentForm')) as EvaluateResult | undefined;
+    assert.equal(current?.value, '40', JSON.stringify(current?.error));
+  }],
   ['Run File runs the bundled CLI and reports its exit code', async () => {
     const editor = await openInWorkspace('e2e/eval.sema');
     const code = await vscode.commands.executeCommand('sema.runFile', editor.document.uri);
