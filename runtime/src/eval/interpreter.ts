@@ -350,8 +350,16 @@ export function stackDepthError(_max: number | undefined): SemaError {
 }
 
 /** A JS exception escaping a builtin is a bug; it still reaches the user as a Sema error. */
+/** Host limits a program can run into, in words that say what happened. */
+const HOST_LIMITS: [RegExp, string][] = [
+  [/Invalid string length/, 'result string too long (strings hold at most 2^29 characters)'],
+  [/Invalid array length|Array buffer allocation failed|Invalid typed array length/, 'result too large to allocate'],
+  [/Maximum BigInt size exceeded/, 'number too large to compute'],
+];
+
 function internalError(e: Error): SemaError {
-  const err = new SemaError(`internal error: ${e.message}`, 'eval');
+  const limit = e instanceof RangeError ? HOST_LIMITS.find(([re]) => re.test(e.message)) : undefined;
+  const err = new SemaError(limit ? limit[1] : `internal error: ${e.message}`, 'eval');
   (err as { cause?: unknown }).cause = e;
   return err;
 }

@@ -216,8 +216,8 @@ export const listHigherOrderModule: StdlibModule = {
     }),
     fn('list/times', 2, 2, ([n, f], ctx) => {
       const count = asIndex(n!, 'list/times');
-      const out: Value[] = [];
-      for (let i = 0; i < count; i++) out.push(ctx.apply1(f!, i));
+      const out = newList(count, 'list/times');
+      for (let i = 0; i < count; i++) out[i] = ctx.apply1(f!, i);
       return out;
     }),
     fn('list/group-by', 2, 2, groupBy),

@@ -287,8 +287,9 @@ export const listsModule: StdlibModule = {
     fn('list/pad', 3, 3, ([v, n, fill]) => {
       const items = seqItems(v!, 'list/pad');
       const target = asIndex(n!, 'list/pad');
-      const out = items.slice();
-      while (out.length < target) out.push(fill!);
+      if (target <= items.length) return items.slice();
+      const out = newList(target, 'list/pad');
+      for (let i = 0; i < target; i++) out[i] = i < items.length ? items[i]! : fill!;
       return out;
     }),
     fn('list/join', 2, 3, ([v, s, f]) => {

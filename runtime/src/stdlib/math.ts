@@ -105,6 +105,9 @@ export const mathConstants: readonly { name: string; value: Value }[] = [
   { name: 'math/nan', value: new Float(NaN) },
 ];
 
+/** Decimals math/format-fixed writes at most (the smallest double needs 1074). */
+const MAX_FIXED_DIGITS = 1100;
+
 export const mathModule: StdlibModule = {
   name: 'math',
   constants: mathConstants,
@@ -131,7 +134,10 @@ export const mathModule: StdlibModule = {
     }),
     fn('math/format-fixed', 2, 2, ([x, p]) => {
       const f = toF64(x!, 'math/format-fixed');
-      return formatFixed(f, Math.max(0, expectInt(p!, 'math/format-fixed', 'integer')));
+      const digits = Math.max(0, expectInt(p!, 'math/format-fixed', 'integer'));
+      // Every decimal of a double is exact well before 1100 places; more only adds zeros.
+      if (digits > MAX_FIXED_DIGITS) throw evalFail(`math/format-fixed: at most ${MAX_FIXED_DIGITS} decimals, got ${digits}`);
+      return formatFixed(f, digits);
     }),
     unary('sqrt', Math.sqrt),
     fn('pow', 2, 2, pow),

@@ -46,8 +46,11 @@ const i64: ElementKind = {
   buffer: (v) => (v instanceof I64Array ? v.data : undefined),
 };
 
-/** The reference caps lengths at 2^32 so that an absurd length is an error, not an abort. */
-const MAX_LENGTH = 2 ** 32;
+/**
+ * An absurd length is an error, not an abort or gigabytes of memory: the reference caps
+ * lengths at 2^32; we cap them where lists are capped (2^27 elements, 1 GiB of floats).
+ */
+const MAX_LENGTH = 2 ** 27;
 
 function checkedLength(n: number, fn: string): number {
   if (n < 0) throw evalFail(`${fn}: length must be non-negative, got ${n}`);
@@ -123,17 +126,21 @@ function sharedBuiltins(kind: ElementKind): BuiltinSpec[] {
 }
 
 /** The elements `start`, `start + step`, ... before `end`, as the reference steps them. */
-function stepRange(start: number, end: number, step: number, fn: string): number[] {
+function stepRange(start: number, end: number, step: number, fn: string): Float64Array {
   if (step === 0) throw evalFail(`${fn}: step cannot be zero`);
   const estimate = Math.ceil((end - start) / step);
   if (estimate > MAX_LENGTH) throw evalFail(`${fn}: length ${estimate} exceeds maximum ${MAX_LENGTH}`);
-  const out: number[] = [];
+  // Filled in place (a JS array of this many numbers could take the host down); the
+  // estimate may be one short of what repeated addition reaches, hence the spare slot.
+  const out = allocate(Math.max(0, estimate) + 1, fn);
+  let n = 0;
   for (let v = start; step > 0 ? v < end : v > end; v += step) {
     // A step below the spacing of doubles near `v` would never reach `end`.
     if (v + step === v) throw evalFail(`${fn}: step ${step} is too small to advance from ${v}`);
-    out.push(v);
+    if (n === out.length) throw evalFail(`${fn}: length exceeds maximum ${MAX_LENGTH}`);
+    out[n++] = v;
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 const builtins: BuiltinSpec[] = [
@@ -141,11 +148,11 @@ const builtins: BuiltinSpec[] = [
   ...sharedBuiltins(i64),
   fn('f64-array/range', 2, 3, (args) => {
     const [start, end, step] = [0, 1, 2].map((i) => (i < args.length ? f64.element(args[i]!, 'f64-array/range') : 1)) as [number, number, number];
-    return new F64Array(Float64Array.from(stepRange(start, end, step, 'f64-array/range')));
+    return new F64Array(stepRange(start, end, step, 'f64-array/range').slice());
   }),
   fn('i64-array/range', 2, 3, (args) => {
     const [start, end, step] = [0, 1, 2].map((i) => (i < args.length ? intArg(args[i]!, 'i64-array/range') : 1)) as [number, number, number];
-    return new I64Array(Float64Array.from(stepRange(start, end, step, 'i64-array/range')));
+    return new I64Array(stepRange(start, end, step, 'i64-array/range').slice());
   }),
   fn('f64-array/sum', 1, 1, ([arr]) => {
     // Rust's float sum starts from -0.0, so an empty array sums to -0.0.
