@@ -31,6 +31,7 @@ import { terminalModule } from './terminal';
 import { csvModule } from './csv';
 import { tomlModule } from './toml';
 import { reflectModule } from './reflect';
+import { kvModule } from './kv';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -62,5 +63,6 @@ export const allModules: StdlibModule[] = [
   csvModule,
   tomlModule,
   reflectModule,
+  kvModule,
   llmModule,
 ];
