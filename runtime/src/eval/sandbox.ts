@@ -76,6 +76,7 @@ gate(['fs-write'], ['file/write', 'file/write-bytes', 'file/write-lines', 'file/
 gate(['fs-write'], ['file/rename', 'file/copy'], [0, 1]);
 gate(['fs-write'], ['kv/open'], [1]);
 gate(['fs-write'], ['kv/set', 'kv/delete']);
+gate(['fs-write'], ['patch/apply-file'], [0]);
 gate(['network'], ['http/get', 'http/post', 'http/put', 'http/delete', 'http/request', 'http/serve']);
 gate(['env-read'], ['env', 'sys/env', 'getenv', 'sys/env-all', 'sys/cwd', 'sys/home-dir', 'sys/user', 'sys/temp-dir']);
 gate(['env-write'], ['sys/set-env', 'setenv']);

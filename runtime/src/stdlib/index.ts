@@ -32,6 +32,7 @@ import { csvModule } from './csv';
 import { tomlModule } from './toml';
 import { reflectModule } from './reflect';
 import { kvModule } from './kv';
+import { diffModule } from './diff';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -64,5 +65,6 @@ export const allModules: StdlibModule[] = [
   tomlModule,
   reflectModule,
   kvModule,
+  diffModule,
   llmModule,
 ];
