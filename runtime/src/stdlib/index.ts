@@ -33,6 +33,7 @@ import { tomlModule } from './toml';
 import { reflectModule } from './reflect';
 import { kvModule } from './kv';
 import { diffModule } from './diff';
+import { secretModule } from './secret';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -66,5 +67,6 @@ export const allModules: StdlibModule[] = [
   reflectModule,
   kvModule,
   diffModule,
+  secretModule,
   llmModule,
 ];
