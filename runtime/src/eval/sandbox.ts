@@ -77,6 +77,7 @@ gate(['fs-write'], ['file/rename', 'file/copy'], [0, 1]);
 gate(['fs-write'], ['kv/open'], [1]);
 gate(['fs-write'], ['kv/set', 'kv/delete']);
 gate(['fs-write'], ['patch/apply-file'], [0]);
+gate(['fs-write'], ['zip/create', 'zip/extract', 'tar/create', 'tar/extract'], [0, 1]);
 gate(['network'], ['http/get', 'http/post', 'http/put', 'http/delete', 'http/request', 'http/serve']);
 gate(['env-read'], ['env', 'sys/env', 'getenv', 'sys/env-all', 'sys/cwd', 'sys/home-dir', 'sys/user', 'sys/temp-dir']);
 gate(['env-write'], ['sys/set-env', 'setenv']);
@@ -131,6 +132,8 @@ export class Sandbox {
       for (const i of paths ?? []) {
         const p: Value | undefined = args[i];
         if (typeof p === 'string') this.checkPath(p, fn.name);
+        // A list of paths (the files zip/create and tar/create pack).
+        else if (Array.isArray(p)) for (const q of p) if (typeof q === 'string') this.checkPath(q, fn.name);
       }
       return impl(args, ctx);
     });

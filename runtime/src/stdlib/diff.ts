@@ -2,12 +2,12 @@
 // apply them to strings or to a file in place.
 
 import * as fs from 'node:fs';
-import { evalError, ioError } from '../eval/errors';
+import { evalError } from '../eval/errors';
 import { kw, type Value } from '../eval/values';
 import { mapFromPairs } from '../eval/equality';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { int, str } from './text-args';
-import { osReason, readText } from './file-io';
+import { io, readText } from './file-io';
 import { unifiedDiff } from './unified-diff';
 import { applyHunks, diffStat, parseFiles, parseHunks, type Hunk } from './patch-text';
 
@@ -61,11 +61,7 @@ const builtins: BuiltinSpec[] = [
     const patch = str('patch/apply-file', args, 1);
     const hunks = hunksToApply(patch, 'patch/apply-file');
     const patched = applyHunks(readText('patch/apply-file', path), hunks, 'patch/apply-file');
-    try {
-      fs.writeFileSync(path, patched);
-    } catch (e) {
-      throw ioError(`patch/apply-file ${path}: ${osReason(e)}`);
-    }
+    io(`patch/apply-file ${path}`, () => fs.writeFileSync(path, patched));
     return hunks.length;
   }),
 ];

@@ -36,7 +36,7 @@ export function osReason(e: unknown): string {
 }
 
 /** Runs `body`, turning filesystem exceptions into `io` SemaErrors prefixed with `what`. */
-function io<T>(what: string, body: () => T): T {
+export function io<T>(what: string, body: () => T): T {
   try {
     return body();
   } catch (e) {

@@ -34,6 +34,7 @@ import { reflectModule } from './reflect';
 import { kvModule } from './kv';
 import { diffModule } from './diff';
 import { secretModule } from './secret';
+import { archiveModule } from './archive';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -68,5 +69,6 @@ export const allModules: StdlibModule[] = [
   kvModule,
   diffModule,
   secretModule,
+  archiveModule,
   llmModule,
 ];

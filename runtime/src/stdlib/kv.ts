@@ -9,7 +9,7 @@ import { Keyword, type Value } from '../eval/values';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { str } from './text-args';
 import { JsonSyntaxError, parseJson, toJson, writeJson } from './json-text';
-import { osReason } from './file-io';
+import { io } from './file-io';
 
 type Json = ReturnType<typeof toJson>;
 
@@ -33,12 +33,7 @@ function jsonKind(v: Value): string {
 function load(path: string): Map<string, Json> {
   const data = new Map<string, Json>();
   if (!fs.existsSync(path)) return data;
-  let text: string;
-  try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch (e) {
-    throw ioError(`kv/open: ${osReason(e)}`);
-  }
+  const text = io('kv/open', () => fs.readFileSync(path, 'utf8'));
   let parsed: Value;
   try {
     parsed = parseJson(text);
@@ -55,11 +50,7 @@ function load(path: string): Map<string, Json> {
 
 function flush(store: Store): void {
   const text = writeJson(new Map(store.data), '  ');
-  try {
-    fs.writeFileSync(store.path, text);
-  } catch (e) {
-    throw ioError(`kv/flush: ${osReason(e)}`);
-  }
+  io('kv/flush', () => fs.writeFileSync(store.path, text));
 }
 
 function storeOf(name: string): Store {
