@@ -27,10 +27,11 @@ import { kvDocs } from './kv-store';
 import { diffDocs } from './diff';
 import { secretDocs } from './secret';
 import { archiveDocs } from './archive';
+import { gitDocs } from './git';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, llmDocs, specialFormDocs, constantDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, llmDocs, specialFormDocs, constantDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -82,6 +82,8 @@ gate(['network'], ['http/get', 'http/post', 'http/put', 'http/delete', 'http/req
 gate(['env-read'], ['env', 'sys/env', 'getenv', 'sys/env-all', 'sys/cwd', 'sys/home-dir', 'sys/user', 'sys/temp-dir']);
 gate(['env-write'], ['sys/set-env', 'setenv']);
 gate(['process'], ['exit', 'sys/pid', 'sys/args', 'sys/which']);
+gate(['process'], ['git/root', 'git/current-branch', 'git/status', 'git/changed-files', 'git/diff', 'git/diff-files', 'git/recent-files',
+  'git/ignore-matches?']);
 gate(['shell', 'process'], ['shell', 'sys/shell']);
 gate(['llm'], ['llm/complete', 'llm/chat', 'llm/send', 'llm/stream', 'llm/extract', 'llm/classify', 'llm/extract-from-image', 'llm/batch',
   'llm/pmap', 'llm/summarize', 'llm/compare', 'llm/embed', 'agent/run', 'conversation/say', 'conversation/say-as']);

@@ -35,6 +35,7 @@ import { kvModule } from './kv';
 import { diffModule } from './diff';
 import { secretModule } from './secret';
 import { archiveModule } from './archive';
+import { gitModule } from './git';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -70,5 +71,6 @@ export const allModules: StdlibModule[] = [
   diffModule,
   secretModule,
   archiveModule,
+  gitModule,
   llmModule,
 ];
