@@ -2,7 +2,9 @@
 // form (trim common prefix and suffix, find the middle snake, recurse on both halves),
 // then a compaction pass that slides insertions along runs of equal lines so that edits
 // next to each other join up. Where several shortest scripts exist, searching in this
-// order picks the one the reference (the Rust `similar` crate, 2.x) prints.
+// order picks the one the reference (the Rust `similar` crate, 2.x) prints. Past a fixed
+// amount of search work a region is given up as wholly replaced (what the reference does
+// when its deadline passes), so huge unrelated inputs cannot stall the interpreter.
 
 export type Tag = 'equal' | 'delete' | 'insert';
 
@@ -37,10 +39,14 @@ class Diagonals {
 
 const maxD = (n: number, m: number): number => Math.floor((n + m + 1) / 2) + 1;
 
+/** Diagonal steps the whole diff may take before giving up on minimality. */
+const SEARCH_BUDGET = 100_000_000;
+
 class Differ {
   readonly ops: Op[] = [];
   private readonly vf: Diagonals;
   private readonly vb: Diagonals;
+  private budget = SEARCH_BUDGET;
 
   constructor(
     private readonly a: readonly string[],
@@ -76,15 +82,19 @@ class Differ {
     if (a0 < a1 && b0 === b1) this.ops.push(op('delete', a0, a1 - a0, b0, 0));
     else if (a0 === a1 && b0 < b1) this.ops.push(op('insert', a0, 0, b0, b1 - b0));
     else if (a0 < a1) {
-      const [x, y] = this.middleSnake(a0, a1, b0, b1);
-      this.conquer(a0, x, b0, y);
-      this.conquer(x, a1, y, b1);
+      const snake = this.middleSnake(a0, a1, b0, b1);
+      if (snake !== undefined) {
+        this.conquer(a0, snake[0], b0, snake[1]);
+        this.conquer(snake[0], a1, snake[1], b1);
+      } else {
+        this.ops.push(op('delete', a0, a1 - a0, b0, 0), op('insert', a0, 0, b0, b1 - b0));
+      }
     }
     if (suf > 0) this.ops.push(op('equal', a1, suf, b1, suf));
   }
 
-  /** Where the middle snake of the two (non-empty) ranges starts. */
-  private middleSnake(a0: number, a1: number, b0: number, b1: number): [number, number] {
+  /** Where the middle snake of the two (non-empty) ranges starts; undefined once over budget. */
+  private middleSnake(a0: number, a1: number, b0: number, b1: number): [number, number] | undefined {
     const { vf, vb } = this;
     const n = a1 - a0;
     const m = b1 - b0;
@@ -93,6 +103,8 @@ class Differ {
     vf.set(1, 0);
     vb.set(1, 0);
     for (let d = 0; d <= maxD(n, m); d++) {
+      this.budget -= 2 * d + 1;
+      if (this.budget < 0) return undefined;
       for (let k = d; k >= -d; k -= 2) {
         let x = k === -d || (k !== d && vf.get(k - 1) < vf.get(k + 1)) ? vf.get(k + 1) : vf.get(k - 1) + 1;
         const y = x - k;
