@@ -157,8 +157,9 @@ export function applyHunks(content: string, hunks: readonly Hunk[], fn: string):
       // Later hunks' positions are in the original's numbering: carry the drift over.
       offset += at - nominal;
     }
-    // Not splice(...replacement): spreading a huge hunk would overflow the call stack.
-    lines = [...lines.slice(0, at), ...replacement, ...lines.slice(at + expected.length)];
+    // splice(...replacement) would overflow the call stack for a huge hunk: rebuild then.
+    if (replacement.length < 10_000) lines.splice(at, expected.length, ...replacement);
+    else lines = [...lines.slice(0, at), ...replacement, ...lines.slice(at + expected.length)];
     offset += h.newCount - h.oldCount;
   }
   const result = lines.join('\n');

@@ -17,11 +17,56 @@ const D = '\\p{Nd}';
 const S = '\\p{White_Space}';
 const re = (source: string, flags = ''): RegExp => new RegExp(source, 'gu' + flags);
 
+/**
+ * A pattern whose match must start at a `start` match and whose outcome is the same from
+ * any start inside one run of `run` characters. JavaScript's backtracking engine would
+ * retry every start of a long run that leads nowhere (quadratic time, where the
+ * reference's automaton is linear); after one failure the rest of the run is skipped.
+ */
+interface RunPattern {
+  readonly match: RegExp;
+  readonly start: RegExp;
+  readonly run: RegExp;
+}
+
+type Pattern = RegExp | RunPattern;
+
+const runPattern = (match: string, start: string, run: string): RunPattern => ({
+  match: new RegExp(match, 'yu'),
+  start: new RegExp(start, 'gu'),
+  run: new RegExp(`${run}+`, 'yu'),
+});
+
+/** `[start, end)` (UTF-16 offsets) of each match, left to right, as a global regex finds them. */
+function* matches(text: string, pattern: Pattern): Generator<[number, number, RegExpExecArray]> {
+  if (pattern instanceof RegExp) {
+    for (const m of text.matchAll(pattern)) yield [m.index, m.index + m[0].length, m];
+    return;
+  }
+  let from = 0;
+  while (from < text.length) {
+    pattern.start.lastIndex = from;
+    const candidate = pattern.start.exec(text);
+    if (candidate === null) return;
+    const at = candidate.index;
+    pattern.match.lastIndex = at;
+    const m = pattern.match.exec(text);
+    if (m !== null) {
+      yield [at, at + m[0].length, m];
+      from = at + Math.max(1, m[0].length);
+      continue;
+    }
+    pattern.run.lastIndex = at;
+    from = at + Math.max(1, pattern.run.exec(text)?.[0].length ?? 1);
+  }
+}
+
+const TOKEN_CHAR = '[A-Za-z0-9_-]';
 /** Secret patterns in priority order: an earlier kind claims a span before later ones see it. */
-const SECRET_PATTERNS: [string, RegExp][] = [
+const SECRET_PATTERNS: [string, Pattern][] = [
   ['aws-access-key', re('AKIA[0-9A-Z]{16}')],
   ['private-key', re('-----BEGIN [A-Z ]*PRIVATE KEY-----')],
-  ['jwt', re('eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+')],
+  ['jwt', runPattern(`eyJ${TOKEN_CHAR}+\\.${TOKEN_CHAR}+\\.${TOKEN_CHAR}+`, 'eyJ', TOKEN_CHAR)],
   ['slack-token', re('xox[baprs]-[A-Za-z0-9-]+')],
   ['github-token', re('gh[pousr]_[A-Za-z0-9]{36,}')],
 ];
@@ -31,8 +76,9 @@ const LONG_TOKEN = re('[A-Za-z0-9+/=_\\-]{32,}');
 /** Bits per character above which a token is taken for random. */
 const ENTROPY_THRESHOLD = 3.5;
 
-const PII_PATTERNS: [string, RegExp][] = [
-  ['email', re('[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}')],
+const EMAIL_LOCAL = '[A-Za-z0-9._%+\\-]';
+const PII_PATTERNS: [string, Pattern][] = [
+  ['email', runPattern(`${EMAIL_LOCAL}+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}`, EMAIL_LOCAL, EMAIL_LOCAL)],
   ['ipv4', re(`${B}(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])${B}`)],
   ['phone', re(`(?:\\+?1[${S}.\\-]?)?\\(?${D}{3}\\)?[${S}.\\-]?${D}{3}[${S}.\\-]?${D}{4}`)],
 ];
@@ -70,13 +116,13 @@ function byStart(found: Finding[]): Finding[] {
 function detectSecrets(text: string): Finding[] {
   const found: Finding[] = [];
   for (const [kind, pattern] of SECRET_PATTERNS) {
-    for (const m of text.matchAll(pattern)) claim(found, kind, m.index, m.index + m[0].length);
+    for (const [start, end] of matches(text, pattern)) claim(found, kind, start, end);
   }
-  for (const m of text.matchAll(ASSIGNMENT)) {
-    if (entropy(m[2]!) >= ENTROPY_THRESHOLD) claim(found, 'api-key', m.index, m.index + m[0].length);
+  for (const [start, end, m] of matches(text, ASSIGNMENT)) {
+    if (entropy(m[2]!) >= ENTROPY_THRESHOLD) claim(found, 'api-key', start, end);
   }
-  for (const m of text.matchAll(LONG_TOKEN)) {
-    if (entropy(m[0]) >= ENTROPY_THRESHOLD) claim(found, 'high-entropy', m.index, m.index + m[0].length);
+  for (const [start, end, m] of matches(text, LONG_TOKEN)) {
+    if (entropy(m[0]) >= ENTROPY_THRESHOLD) claim(found, 'high-entropy', start, end);
   }
   return byStart(found);
 }
@@ -84,7 +130,7 @@ function detectSecrets(text: string): Finding[] {
 function detectPii(text: string): Finding[] {
   const found: Finding[] = [];
   for (const [kind, pattern] of PII_PATTERNS) {
-    for (const m of text.matchAll(pattern)) claim(found, kind, m.index, m.index + m[0].length);
+    for (const [start, end] of matches(text, pattern)) claim(found, kind, start, end);
   }
   return byStart(found);
 }
