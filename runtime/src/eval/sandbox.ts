@@ -61,8 +61,9 @@ function canonical(path: string): string {
 
 /**
  * The builtins each capability gates (cli.md's table, plus the LLM calls that table leaves
- * out: a sandbox without `llm` should make no model request at all), and which arguments
- * are paths that `--allowed-paths` checks.
+ * out: a sandbox without `llm` should make no model request at all; and the archive,
+ * patch and git builtins, which the reference gates as their pages say), and which
+ * arguments are paths (or lists of paths) that `--allowed-paths` checks.
  */
 const GATED: Record<string, { caps: readonly Capability[]; paths?: readonly number[] }> = {};
 const gate = (caps: Capability[], names: string[], paths?: number[]): void => {

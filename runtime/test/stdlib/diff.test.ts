@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { check, checkError, evalText } from './harness';
+import { Interpreter } from '../../src/eval/interpreter';
 import { unifiedDiff } from '../../src/stdlib/unified-diff';
 import { applyHunks, parseHunks } from '../../src/stdlib/patch-text';
 
@@ -96,4 +97,10 @@ test('large unrelated inputs stay fast: past the search budget a region counts a
     const patch = unifiedDiff(a, b, 3);
     assert.equal(applyHunks(a, parseHunks(patch), 'diff/apply'), b);
   }
+});
+
+test('patch/apply-file needs fs-write; the pure diff functions do not', () => {
+  const sandboxed = new Interpreter({ sandbox: { denied: ['fs-write'] }, stdout: () => {}, stderr: () => {} });
+  assert.throws(() => sandboxed.evalString('(patch/apply-file "x.txt" "")'), /Permission denied: patch\/apply-file requires 'fs-write' capability/);
+  assert.equal(sandboxed.evalString('(diff/apply "a\\n" (diff/unified "a\\n" "b\\n"))'), 'b\n');
 });

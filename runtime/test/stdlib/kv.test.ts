@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { check, checkError, evalText, show } from './harness';
+import { Interpreter } from '../../src/eval/interpreter';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sema-kv-'));
 const at = (name: string): string => JSON.stringify(path.join(dir, name));
@@ -55,4 +56,14 @@ test('closed or unknown stores, bad arguments and malformed files are clear erro
   checkError('(kv/set "nodir" "k" 1)', 'kv/flush: No such file or directory');
   // Closing an unknown store is fine, as in the reference.
   check([['(kv/close "never-opened")', 'nil']]);
+});
+
+test('kv/open, kv/set and kv/delete need fs-write; reads do not', () => {
+  const sandboxed = new Interpreter({ sandbox: { denied: ['fs-write'] }, stdout: () => {}, stderr: () => {} });
+  assert.throws(() => sandboxed.evalString(`(kv/open "s" ${at('s.json')})`), /Permission denied: kv\/open requires 'fs-write' capability/);
+  assert.throws(() => sandboxed.evalString('(kv/set "a" "k" 1)'), /kv\/set requires 'fs-write'/);
+  assert.throws(() => sandboxed.evalString('(kv/delete "a" "k")'), /kv\/delete requires 'fs-write'/);
+  assert.throws(() => sandboxed.evalString('(kv/get "never" "k")'), /kv store 'never' not open/);
+  const confined = new Interpreter({ sandbox: { denied: [], allowedPaths: [fs.realpathSync(dir)] }, stdout: () => {}, stderr: () => {} });
+  assert.throws(() => confined.evalString('(kv/open "s" "/etc/kv.json")'), /outside allowed directories/);
 });
