@@ -64,9 +64,12 @@ function reading<T>(name: string, archive: string, body: () => T): T {
   }
 }
 
+/** A bytevector over a Buffer's bytes, as a plain Uint8Array (whose `slice` copies, unlike Buffer's). */
+const bytevector = (b: Buffer): Bytevector => new Bytevector(new Uint8Array(b.buffer, b.byteOffset, b.length));
+
 const builtins: BuiltinSpec[] = [
-  fn('gzip/compress', 1, 1, (args) => new Bytevector(gzipSync(bytesArg('gzip/compress', args[0] ?? null)))),
-  fn('gzip/decompress', 1, 1, (args) => new Bytevector(gunzip('gzip/decompress', bytesArg('gzip/decompress', args[0] ?? null)))),
+  fn('gzip/compress', 1, 1, (args) => bytevector(gzipSync(bytesArg('gzip/compress', args[0] ?? null)))),
+  fn('gzip/decompress', 1, 1, (args) => bytevector(gunzip('gzip/decompress', bytesArg('gzip/decompress', args[0] ?? null)))),
   fn('zip/create', 2, 2, (args) => {
     const out = str('zip/create', args, 0);
     const inputs = sources('zip/create', args[1] ?? null).map(({ src, entry }) => {
