@@ -61,8 +61,9 @@ function canonical(path: string): string {
 
 /**
  * The builtins each capability gates (cli.md's table, plus the LLM calls that table leaves
- * out: a sandbox without `llm` should make no model request at all), and which arguments
- * are paths that `--allowed-paths` checks.
+ * out: a sandbox without `llm` should make no model request at all; and the archive,
+ * patch and git builtins, which the reference gates as their pages say), and which
+ * arguments are paths (or lists of paths) that `--allowed-paths` checks.
  */
 const GATED: Record<string, { caps: readonly Capability[]; paths?: readonly number[] }> = {};
 const gate = (caps: Capability[], names: string[], paths?: number[]): void => {
@@ -74,10 +75,16 @@ gate(['fs-read'], ['file/read', 'file/read-bytes', 'file/read-lines', 'file/for-
 gate(['fs-read'], ['file/glob']);
 gate(['fs-write'], ['file/write', 'file/write-bytes', 'file/write-lines', 'file/append', 'file/delete', 'file/mkdir', 'stream/open-output'], [0]);
 gate(['fs-write'], ['file/rename', 'file/copy'], [0, 1]);
+gate(['fs-write'], ['kv/open'], [1]);
+gate(['fs-write'], ['kv/set', 'kv/delete']);
+gate(['fs-write'], ['patch/apply-file'], [0]);
+gate(['fs-write'], ['zip/create', 'zip/extract', 'tar/create', 'tar/extract'], [0, 1]);
 gate(['network'], ['http/get', 'http/post', 'http/put', 'http/delete', 'http/request', 'http/serve']);
 gate(['env-read'], ['env', 'sys/env', 'getenv', 'sys/env-all', 'sys/cwd', 'sys/home-dir', 'sys/user', 'sys/temp-dir']);
 gate(['env-write'], ['sys/set-env', 'setenv']);
 gate(['process'], ['exit', 'sys/pid', 'sys/args', 'sys/which']);
+gate(['process'], ['git/root', 'git/current-branch', 'git/status', 'git/changed-files', 'git/diff', 'git/diff-files', 'git/recent-files',
+  'git/ignore-matches?']);
 gate(['shell', 'process'], ['shell', 'sys/shell']);
 gate(['llm'], ['llm/complete', 'llm/chat', 'llm/send', 'llm/stream', 'llm/extract', 'llm/classify', 'llm/extract-from-image', 'llm/batch',
   'llm/pmap', 'llm/summarize', 'llm/compare', 'llm/embed', 'llm/rerank', 'agent/run', 'conversation/say', 'conversation/say-as']);
@@ -130,6 +137,8 @@ export class Sandbox {
       for (const i of paths ?? []) {
         const p: Value | undefined = args[i];
         if (typeof p === 'string') this.checkPath(p, fn.name);
+        // A list of paths (the files zip/create and tar/create pack).
+        else if (Array.isArray(p)) for (const q of p) if (typeof q === 'string') this.checkPath(q, fn.name);
       }
       return impl(args, ctx);
     });

@@ -36,7 +36,7 @@ export function osReason(e: unknown): string {
 }
 
 /** Runs `body`, turning filesystem exceptions into `io` SemaErrors prefixed with `what`. */
-function io<T>(what: string, body: () => T): T {
+export function io<T>(what: string, body: () => T): T {
   try {
     return body();
   } catch (e) {
@@ -46,7 +46,7 @@ function io<T>(what: string, body: () => T): T {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function readText(name: string, path: string): string {
+export function readText(name: string, path: string): string {
   const data = io(`${name} ${path}`, () => fs.readFileSync(path));
   try {
     return utf8.decode(data);

@@ -32,6 +32,11 @@ import { csvModule } from './csv';
 import { tomlModule } from './toml';
 import { reflectModule } from './reflect';
 import { retryModule } from './retry';
+import { kvModule } from './kv';
+import { diffModule } from './diff';
+import { secretModule } from './secret';
+import { archiveModule } from './archive';
+import { gitModule } from './git';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -64,5 +69,10 @@ export const allModules: StdlibModule[] = [
   tomlModule,
   reflectModule,
   retryModule,
+  kvModule,
+  diffModule,
+  secretModule,
+  archiveModule,
+  gitModule,
   llmModule,
 ];
