@@ -31,6 +31,8 @@ import { terminalModule } from './terminal';
 import { csvModule } from './csv';
 import { tomlModule } from './toml';
 import { reflectModule } from './reflect';
+import { asyncModule } from './async';
+import { channelModule } from './channel';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -62,5 +64,7 @@ export const allModules: StdlibModule[] = [
   csvModule,
   tomlModule,
   reflectModule,
+  asyncModule,
+  channelModule,
   llmModule,
 ];
