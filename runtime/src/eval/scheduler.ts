@@ -32,6 +32,8 @@ interface Wait {
   /** Virtual-clock time at which a sleep ends or a timeout fires. */
   readonly deadline: number | undefined;
   readonly timeout: boolean;
+  /** The task that waits (undefined at top level). */
+  readonly owner: Task | undefined;
 }
 
 /**
@@ -78,8 +80,8 @@ export class Scheduler {
 
   /** Runs the scheduler until `ready()` holds; 'timeout' if the deadline came first. */
   drive(ready: () => boolean, opts: { deadline?: number; timeout?: boolean; prefer?: Task } = {}): 'ready' | 'timeout' {
-    const wait: Wait = { ready, deadline: opts.deadline, timeout: opts.timeout === true };
     const owner = this.current;
+    const wait: Wait = { ready, deadline: opts.deadline, timeout: opts.timeout === true, owner };
     this.waits.push(wait);
     try {
       for (;;) {
@@ -234,7 +236,7 @@ export class Scheduler {
   }
 
   private stuck(top: Wait): SemaError {
-    const beneath = this.waits.some((w) => w !== top && w.ready());
+    const beneath = this.waits.some((w) => w !== top && w.owner !== undefined && w.ready());
     if (beneath) {
       return new SemaError(
         'async scheduler: this task is blocked, and the task that could continue is suspended beneath it',
