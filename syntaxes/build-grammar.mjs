@@ -37,7 +37,7 @@ time-ms stream? assert= type-of f64-array i64-array f64-array? i64-array? channe
 export const modules = ['string', 'list', 'map', 'vector', 'math', 'stream', 'async', 'sys', 'path', 'text', 'term', 'http', 'time',
   'channel', 'regex', 'io', 'hash', 'base64', 'json', 'csv', 'file', 'fs', 'uuid', 'env', 'bit', 'conversation', 'prompt',
   'message', 'agent', 'tool', 'embedding', 'kv', 'char', 'bytevector', 'datetime', 'toml', 'crypto', 'context', 'f64-array', 'i64-array',
-  'hashmap', 'document', 'log', 'integer', 'number', 'symbol', 'keyword', 'utf8', 'read', 'format', 'sema'];
+  'hashmap', 'document', 'log', 'integer', 'number', 'symbol', 'keyword', 'utf8', 'read', 'format', 'sema', 'event'];
 
 const captured = (name) => ({ name });
 

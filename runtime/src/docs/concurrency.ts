@@ -1,5 +1,5 @@
 // Catalogue entries for cooperative concurrency: promises and tasks (stdlib/async.ts) and
-// channels (stdlib/channel.ts).
+// channels (stdlib/channel.ts), and the event selector (stdlib/event.ts).
 
 import type { BuiltinDoc } from './types';
 import { fnDoc } from './entry';
@@ -66,4 +66,13 @@ export const channelDocs: BuiltinDoc[] = [
   c('(channel/empty? ch)', 'Is the channel\'s buffer empty?', ['(channel/empty? (channel/new))  ; => #t']),
   c('(channel/full? ch)', 'Is the channel\'s buffer at capacity?', ['(let ((ch (channel/new))) (channel/send ch 1) (channel/full? ch))  ; => #t']),
   c('(channel/count ch)', 'How many values the buffer holds.', ['(channel/count (channel/new))  ; => 0']),
+];
+
+export const eventDocs: BuiltinDoc[] = [
+  fnDoc('event', ['(event/select sources)', '(event/select sources timeout-ms)'], 'Polls a list of source maps until one is ready and returns its event (`:source`, `:type` and details), or nil after the timeout (default: the shortest timer, else 10 s). Sources: `{:type :key}` (a keypress, event `:value`), `{:type :timer :ms n}` (n ms after the call), `{:type :proc :handle h}` (subprocess output or exit).', [
+    '(:type (event/select (list (time/tick 1))))  ; => :timer',
+  ]),
+  fnDoc('event', '(time/tick ms)', 'A timer source for `event/select` that is ready `ms` milliseconds after the select begins.', [
+    '(time/tick 16)  ; => {:ms 16 :type :timer}',
+  ]),
 ];

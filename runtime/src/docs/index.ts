@@ -23,11 +23,11 @@ import { typedArrayDocs } from './typed-arrays';
 import { cryptoDocs } from './crypto';
 import { terminalDocs } from './terminal';
 import { csvDocs, tomlDocs, reflectDocs } from './formats';
-import { asyncDocs, channelDocs } from './concurrency';
+import { asyncDocs, channelDocs, eventDocs } from './concurrency';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, asyncDocs, channelDocs, llmDocs, specialFormDocs, constantDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, asyncDocs, channelDocs, eventDocs, llmDocs, specialFormDocs, constantDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -34,6 +34,12 @@ interface Wait {
   readonly timeout: boolean;
   /** The task that waits (undefined at top level). */
   readonly owner: Task | undefined;
+  /**
+   * Once ready, this wait may cut short the tasks suspended above it (they are cancelled)
+   * rather than wait for them to finish: `async/race` has its winner and must not wait
+   * for the losers' sleeps.
+   */
+  readonly preempts: boolean;
 }
 
 /**
@@ -45,6 +51,9 @@ export class TaskUnwind extends SemaError {
     super('async/await: task was cancelled', 'cancelled');
   }
 }
+
+/** Nothing can run and nothing will change: unwinds to the outermost wait, failing each task on the way. */
+export class SchedulerStuck extends SemaError {}
 
 /** Longest sleep or timeout, as the reference (1 day). */
 export const MAX_WAIT_MS = 86_400_000;
@@ -79,9 +88,9 @@ export class Scheduler {
   }
 
   /** Runs the scheduler until `ready()` holds; 'timeout' if the deadline came first. */
-  drive(ready: () => boolean, opts: { deadline?: number; timeout?: boolean; prefer?: Task } = {}): 'ready' | 'timeout' {
+  drive(ready: () => boolean, opts: { deadline?: number; timeout?: boolean; prefer?: Task; preempts?: boolean } = {}): 'ready' | 'timeout' {
     const owner = this.current;
-    const wait: Wait = { ready, deadline: opts.deadline, timeout: opts.timeout === true, owner };
+    const wait: Wait = { ready, deadline: opts.deadline, timeout: opts.timeout === true, owner, preempts: opts.preempts === true };
     this.waits.push(wait);
     try {
       for (;;) {
@@ -94,6 +103,8 @@ export class Scheduler {
           this.runTask(next);
           continue;
         }
+        const preempting = this.waits.find((w) => w.preempts && w !== wait && w.ready());
+        if (preempting !== undefined) throw new TaskUnwind(preempting, undefined);
         const due = this.nextDeadline();
         if (due === undefined) throw this.stuck(wait);
         if (due.deadline! > this.now) {
@@ -106,7 +117,7 @@ export class Scheduler {
         }
       }
     } catch (e) {
-      if (e instanceof TaskUnwind && e.wait === wait) return 'timeout';
+      if (e instanceof TaskUnwind && e.wait === wait) return wait.timeout ? 'timeout' : 'ready';
       if (e instanceof SemaError && e.type === 'interrupted') this.queue.length = 0;
       throw e;
     } finally {
@@ -215,8 +226,9 @@ export class Scheduler {
         throw e;
       }
       const err = asSemaError(e);
-      if (err.type === 'interrupted' || err.type === 'exit') throw e;
       if (depth !== undefined) this.host.depth = depth;
+      if (e instanceof SchedulerStuck) t.promise.reject(err);
+      if (err.type === 'interrupted' || err.type === 'exit' || e instanceof SchedulerStuck) throw e;
       t.promise.reject(err);
     } finally {
       t.running = false;
@@ -235,17 +247,17 @@ export class Scheduler {
     return due;
   }
 
-  private stuck(top: Wait): SemaError {
+  private stuck(top: Wait): SchedulerStuck {
     const beneath = this.waits.some((w) => w !== top && w.owner !== undefined && w.ready());
     if (beneath) {
-      return new SemaError(
+      return new SchedulerStuck(
         'async scheduler: this task is blocked, and the task that could continue is suspended beneath it',
         'eval',
         {},
         'tasks here resume last-in, first-out: start the waiting side (e.g. the receiver) before the side it waits for',
       );
     }
-    return new SemaError(
+    return new SchedulerStuck(
       'async scheduler: all tasks blocked (deadlock detected)',
       'eval',
       {},

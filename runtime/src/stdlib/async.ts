@@ -88,7 +88,7 @@ const builtins: BuiltinSpec[] = [
     if (ps.length === 0) throw evalFail('async/race: requires at least one promise');
     const s = scheduler(ctx);
     s.checkCancelled();
-    s.drive(() => ps.some((p) => p.state === 'resolved') || ps.every((p) => p.settled));
+    s.drive(() => ps.some((p) => p.state === 'resolved') || ps.every((p) => p.settled), { preempts: true });
     const won = ps.find((p) => p.state === 'resolved') ?? ps.find((p) => p.state === 'rejected');
     if (won === undefined) throw evalFail('async/race: no promise resolved');
     return outcome(won, 'async/race');

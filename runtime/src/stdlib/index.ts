@@ -33,6 +33,7 @@ import { tomlModule } from './toml';
 import { reflectModule } from './reflect';
 import { asyncModule } from './async';
 import { channelModule } from './channel';
+import { eventModule } from './event';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -66,5 +67,6 @@ export const allModules: StdlibModule[] = [
   reflectModule,
   asyncModule,
   channelModule,
+  eventModule,
   llmModule,
 ];
