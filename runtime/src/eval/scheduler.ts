@@ -71,6 +71,8 @@ export class Scheduler {
   current: Task | undefined;
   /** Virtual clock, in milliseconds. */
   now = 0;
+  /** Set while a higher-order native calls a yielding native directly (see `asCallback`). */
+  callback = false;
   private nextId = 1;
 
   constructor(private readonly host: SchedulerHost) {}
@@ -122,6 +124,22 @@ export class Scheduler {
       throw e;
     } finally {
       this.waits.pop();
+    }
+  }
+
+  /**
+   * At the entry of a yielding native: refuses to suspend when it was handed directly to a
+   * higher-order native inside a task, as the reference (which cannot resume it) does.
+   * Call before anything that may run other code.
+   */
+  enterYielding(wouldSuspend: boolean): void {
+    const callback = this.callback;
+    this.callback = false;
+    if (callback && wouldSuspend && this.inTask) {
+      throw new SemaError(
+        'yielding native passed directly to a higher-order function — wrap it in a lambda so the yield can suspend cleanly. For example, `(map (fn (x) (channel/recv x)) ...)` instead of `(map channel/recv ...)`.',
+        'eval',
+      );
     }
   }
 
@@ -291,10 +309,21 @@ export function outcome(p: AsyncPromise, who: string): Value {
 
 /** `await`: the promise's value once settled, running the scheduler until it is. */
 export function awaitPromise(s: Scheduler, p: AsyncPromise, who: string): Value {
+  s.enterYielding(p.state === 'pending');
   s.checkCancelled();
   if (p.state === 'pending') {
     if (p.task !== undefined && p.task === s.current) throw new SemaError('await: a task cannot await itself', 'eval');
     s.drive(() => p.state !== 'pending');
   }
   return outcome(p, who);
+}
+
+/** Calls a yielding native on behalf of a higher-order native (`map`, `for-each`, `apply`, ...). */
+export function asCallback(s: Scheduler, call: () => Value): Value {
+  s.callback = true;
+  try {
+    return call();
+  } finally {
+    s.callback = false;
+  }
 }

@@ -52,6 +52,8 @@ function awaitAll(s: Scheduler, ps: AsyncPromise[]): Value[] {
   return ps.map((p) => outcome(p, 'async/all'));
 }
 
+const yielding = (spec: BuiltinSpec): BuiltinSpec => ({ ...spec, yields: true });
+
 const promiseState = (name: string, state: AsyncPromise['state']): BuiltinSpec =>
   fn(name, 1, 1, ([p]) => promiseArg(name, p!).state === state);
 
@@ -60,7 +62,7 @@ const builtins: BuiltinSpec[] = [
     if (!isProcedure(thunk!)) throw evalFail('async/spawn: argument must be a function', 'pass a zero-argument function, e.g. (fn () ...)');
     return spawnCall(ctx, thunk!, []);
   }),
-  fn('async/await', 1, 1, ([p], ctx) => awaitPromise(scheduler(ctx), promiseArg('async/await', p!), 'async/await')),
+  yielding(fn('async/await', 1, 1, ([p], ctx) => awaitPromise(scheduler(ctx), promiseArg('async/await', p!), 'async/await'))),
   fn('async/run', 0, 0, (_args, ctx) => {
     scheduler(ctx).runAll();
     return null;
@@ -107,13 +109,14 @@ const builtins: BuiltinSpec[] = [
     }
     return outcome(promise, 'async/timeout');
   }),
-  fn('async/sleep', 1, 1, ([ms], ctx) => {
-    const wait = duration('async/sleep', ms!, 'use a shorter sleep, or loop with smaller sleeps');
+  yielding(fn('async/sleep', 1, 1, ([ms], ctx) => {
     const s = scheduler(ctx);
+    s.enterYielding(true);
+    const wait = duration('async/sleep', ms!, 'use a shorter sleep, or loop with smaller sleeps');
     if (s.inTask) s.sleepInTask(wait);
     else s.pause(wait);
     return null;
-  }),
+  })),
   fn('async/map', 2, 2, ([f, items], ctx) =>
     awaitAll(scheduler(ctx), seqItems(items!, 'async/map').map((item) => spawnCall(ctx, f!, [item])))),
   fn('async/spawn-all', 1, 1, ([thunks], ctx) =>

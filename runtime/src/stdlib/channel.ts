@@ -18,6 +18,8 @@ function scheduler(ctx: CallContext) {
   return schedulerOf(ctx.interp as Parameters<typeof schedulerOf>[0]);
 }
 
+const yielding = (spec: BuiltinSpec): BuiltinSpec => ({ ...spec, yields: true });
+
 /** A predicate or accessor of one channel. */
 const about = (name: string, f: (ch: Channel) => Value): BuiltinSpec => fn(name, 1, 1, ([ch]) => f(channelArg(name, ch!)));
 
@@ -29,25 +31,28 @@ const builtins: BuiltinSpec[] = [
     if (n <= 0) throw evalFail('channel/new: capacity must be at least 1');
     return new Channel(n);
   }),
-  fn('channel/send', 2, 2, ([c, v], ctx) => {
+  yielding(fn('channel/send', 2, 2, ([c, v], ctx) => {
     const ch = channelArg('channel/send', c!);
-    if (ch.closed) throw evalFail(`channel/send: channel is closed; value ${printValue(v!)} was dropped`);
     const s = scheduler(ctx);
+    // A full channel is where the reference suspends the sender.
+    s.enterYielding(!ch.closed && ch.receivers.length === 0 && ch.full);
+    if (ch.closed) throw evalFail(`channel/send: channel is closed; value ${printValue(v!)} was dropped`);
     s.checkCancelled();
     if (ch.handOff(v!)) return null;
     if (!ch.full) ch.buffer.push(v!);
     else if (s.inTask) s.overflow(ch, v!, () => printValue(v!));
     else throw evalFail('channel/send: channel is full', 'Use async to run in an async context where send will yield until space is available');
     return null;
-  }),
-  fn('channel/recv', 1, 1, ([c], ctx) => {
+  })),
+  yielding(fn('channel/recv', 1, 1, ([c], ctx) => {
     const ch = channelArg('channel/recv', c!);
+    const s = scheduler(ctx);
+    s.enterYielding(ch.buffer.length === 0 && !ch.closed);
     if (ch.buffer.length > 0) return ch.buffer.shift()!;
     if (ch.closed) return null;
-    const s = scheduler(ctx);
     if (!s.inTask) throw evalFail('channel/recv: channel is empty', 'receive inside an async task to wait for a value');
     return s.receive(ch);
-  }),
+  })),
   about('channel/try-recv', (ch) => (ch.buffer.length > 0 ? ch.buffer.shift()! : null)),
   about('channel/close', (ch) => {
     ch.closed = true;

@@ -115,6 +115,19 @@ test('rejections keep the task\'s own error; cancellations and argument errors a
   checkError('(async/map 5 (list 1))', 'eval', 'not callable');
 });
 
+test('a yielding native passed straight to a higher-order native fails only where it would suspend', () => {
+  checkAll([
+    // Outside a task, and inside one when a value is ready, it just runs.
+    ['(let ((ch (channel/new 2))) (channel/send ch 1) (channel/send ch 2) (map channel/recv (list ch ch)))', '(1 2)'],
+    ['(let ((ch (channel/new 2))) (channel/send ch 1) (await (async (map channel/recv (list ch)))))', '(1)'],
+    ['(await (async (apply async/await (list (async/resolved 3)))))', '3'],
+    ['(await (async (for-each (fn (ms) (async/sleep ms)) (list 1 2)) :ok))', ':ok'],
+  ]);
+  checkError('(let ((ch (channel/new))) (await (async (map channel/recv (list ch)))))', 'eval', 'wrap it in a lambda');
+  checkError('(await (async (for-each async/sleep (list 1))))', 'eval', 'yielding native passed directly');
+  checkError('(await (async (apply async/await (list (async 1)))))', 'eval', 'yielding native passed directly');
+});
+
 test('async/sleep is interrupted by the interrupt flag, in a task or not', async () => {
   for (const src of ['(async/sleep 60000)', '(await (async (async/sleep 60000)))']) {
     const flag = new Int32Array(new SharedArrayBuffer(4));
