@@ -122,8 +122,7 @@ const builtins: BuiltinSpec[] = [
   fn('async/spawn-all', 1, 1, ([thunks], ctx) =>
     awaitAll(scheduler(ctx), seqItems(thunks!, 'async/spawn-all').map((th) => spawnCall(ctx, th, [])))),
   fn('async/pool-map', 3, 3, ([f, items, n], ctx) => {
-    if (typeof n !== 'number') throw badType('async/pool-map', 'int', n!);
-    if (n < 1) throw evalFail('async/pool-map: concurrency must be at least 1', 'pass how many calls may run at once, e.g. 8');
+    if (typeof n !== 'number' || n < 1) throw evalFail('async/pool-map: concurrency must be a positive integer', 'pass how many calls may run at once, e.g. 8');
     const s = scheduler(ctx);
     const ps: AsyncPromise[] = [];
     // A call is spawned only while fewer than n are unsettled: the pool's bound.

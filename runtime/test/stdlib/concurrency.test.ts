@@ -110,7 +110,7 @@ test('rejections keep the task\'s own error; cancellations and argument errors a
     ['(define slow (async (async/sleep 5000) 1)) (list (async/race (list slow (async 2))) (async/cancelled? slow))', '(2 #t)'],
   ]);
   checkError('(async/timeout 1.5 (async 1))', 'type-error', 'expected int');
-  checkError('(async/pool-map (fn (x) x) (list 1) "2")', 'type-error', 'expected int');
+  checkError('(async/pool-map (fn (x) x) (list 1) "2")', 'eval', 'concurrency must be a positive integer');
   checkError('(channel/new "1")', 'type-error', 'expected int');
   checkError('(async/map 5 (list 1))', 'eval', 'not callable');
 });
