@@ -9,13 +9,10 @@ export type PromiseState = 'pending' | 'resolved' | 'rejected' | 'cancelled';
 
 /** A task made by `async`/`async/spawn`: its body, and whether it has started. */
 export interface Task {
-  readonly id: number;
   readonly body: () => Value;
   readonly promise: AsyncPromise;
   /** Set once the scheduler has begun running the body (it may be suspended below). */
   started: boolean;
-  /** Set while the body is on the JS stack (started and not yet finished). */
-  running: boolean;
 }
 
 export class AsyncPromise extends Opaque {

@@ -6,11 +6,15 @@
 // not-yet-started tasks, in spawn order, until what it waits for has happened, then
 // continues. Consequences, all deterministic:
 // - a task suspended beneath others resumes only when those above it have finished
-//   or are suspended themselves (last-in, first-out);
+//   or are suspended themselves (last-in, first-out); so a shorter sleep wakes first
+//   only when it was started later, and two tasks that take turns on channels
+//   (ping-pong) stop with an error saying so;
 // - `channel/send` inside a task never waits: a full channel buffers past its capacity,
 //   so a producer runs ahead of its consumer (the values and their order are unchanged);
 // - time is a virtual clock that advances only when nothing can run, to the nearest
-//   deadline, and the thread really waits that long (interruptibly).
+//   deadline, and the thread really waits that long (interruptibly);
+// - a timeout that fires beneath running tasks, and a race whose winner is known beneath
+//   them, unwind those tasks (cancelling them) rather than wait for them.
 // When nothing can run and no deadline is pending the program gets a clear error
 // instead of a hang.
 
@@ -73,7 +77,6 @@ export class Scheduler {
   now = 0;
   /** Set while a higher-order native calls a yielding native directly (see `asCallback`). */
   callback = false;
-  private nextId = 1;
 
   constructor(private readonly host: SchedulerHost) {}
 
@@ -83,7 +86,7 @@ export class Scheduler {
 
   spawn(body: () => Value): AsyncPromise {
     const promise = new AsyncPromise();
-    const task: Task = { id: this.nextId++, body, promise, started: false, running: false };
+    const task: Task = { body, promise, started: false };
     promise.task = task;
     this.queue.push(task);
     return promise;
@@ -230,7 +233,6 @@ export class Scheduler {
     const i = this.queue.indexOf(t);
     if (i >= 0) this.queue.splice(i, 1);
     t.started = true;
-    t.running = true;
     const prev = this.current;
     const depth = this.host.depth;
     this.current = t;
@@ -245,11 +247,11 @@ export class Scheduler {
       }
       const err = asSemaError(e);
       if (depth !== undefined) this.host.depth = depth;
-      if (e instanceof SchedulerStuck) t.promise.reject(err);
-      if (err.type === 'interrupted' || err.type === 'exit' || e instanceof SchedulerStuck) throw e;
+      // The task settles either way; a stuck scheduler, an interrupt or `exit` still unwinds
+      // to the outermost wait.
       t.promise.reject(err);
+      if (err.type === 'interrupted' || err.type === 'exit' || e instanceof SchedulerStuck) throw e;
     } finally {
-      t.running = false;
       this.current = prev;
     }
   }
@@ -291,31 +293,6 @@ export function schedulerOf(host: SchedulerHost): Scheduler {
   let s = schedulers.get(host);
   if (s === undefined) schedulers.set(host, (s = new Scheduler(host)));
   return s;
-}
-
-/** Value of a settled promise, or its error raised (`who` names the operation in messages). */
-export function outcome(p: AsyncPromise, who: string): Value {
-  switch (p.state) {
-    case 'resolved':
-      return p.value;
-    case 'rejected':
-      throw p.error!;
-    case 'cancelled':
-      throw new SemaError(`${who}: task was cancelled`, 'eval', {}, 'the task was cancelled via async/cancel before it produced a value');
-    default:
-      throw new SemaError(`${who}: still pending after scheduler run`, 'eval');
-  }
-}
-
-/** `await`: the promise's value once settled, running the scheduler until it is. */
-export function awaitPromise(s: Scheduler, p: AsyncPromise, who: string): Value {
-  s.enterYielding(p.state === 'pending');
-  s.checkCancelled();
-  if (p.state === 'pending') {
-    if (p.task !== undefined && p.task === s.current) throw new SemaError('await: a task cannot await itself', 'eval');
-    s.drive(() => p.state !== 'pending');
-  }
-  return outcome(p, who);
 }
 
 /** Calls a yielding native on behalf of a higher-order native (`map`, `for-each`, `apply`, ...). */

@@ -3,7 +3,8 @@
 // eval/scheduler.ts; these are its Sema-facing entry points.
 
 import { AsyncPromise } from '../eval/async-values';
-import { awaitPromise, MAX_WAIT_MS, outcome, schedulerOf, type Scheduler } from '../eval/scheduler';
+import { awaitPromise, outcome } from '../eval/await';
+import { MAX_WAIT_MS, schedulerOf, type Scheduler } from '../eval/scheduler';
 import { Lambda, MultiMethod, NativeFn, Vector, type CallContext, type Value } from '../eval/values';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { badType, evalFail, seqItems } from './support';

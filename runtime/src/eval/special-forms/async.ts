@@ -5,7 +5,8 @@
 import { defineSpecialForm } from '../compiler';
 import { arityError } from '../errors';
 import { AsyncPromise } from '../async-values';
-import { awaitPromise, schedulerOf } from '../scheduler';
+import { awaitPromise } from '../await';
+import { schedulerOf } from '../scheduler';
 import type { Interpreter } from '../interpreter';
 
 export { AsyncPromise };
