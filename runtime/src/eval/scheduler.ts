@@ -67,8 +67,12 @@ const OVERFLOW_LIMIT = 100_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 export class Scheduler {
-  /** Tasks spawned and not yet started, in spawn order. */
-  private readonly queue: Task[] = [];
+  /**
+   * Tasks in spawn order from `head` on; those started or cancelled meanwhile are skipped
+   * when reached (so taking the next task and cancelling one cost O(1)).
+   */
+  private queue: Task[] = [];
+  private head = 0;
   /** The waits of the nested scheduler runs now on the JS stack, outermost first. */
   private readonly waits: Wait[] = [];
   /** The task whose code is running (the innermost one on the stack). */
@@ -77,6 +81,8 @@ export class Scheduler {
   now = 0;
   /** Set while a higher-order native calls a yielding native directly (see `asCallback`). */
   callback = false;
+  /** How many tasks have been rejected or cancelled: waits on many promises rescan only when it moves. */
+  failures = 0;
 
   constructor(private readonly host: SchedulerHost) {}
 
@@ -103,7 +109,7 @@ export class Scheduler {
         if (owner !== undefined && owner.promise.state === 'cancelled') throw new TaskUnwind(undefined, owner);
         if (ready()) return 'ready';
         const prefer = opts.prefer;
-        const next = prefer !== undefined && !prefer.started && prefer.promise.state === 'pending' ? prefer : this.queue[0];
+        const next = prefer !== undefined && startable(prefer) ? prefer : this.nextQueued();
         if (next !== undefined) {
           this.runTask(next);
           continue;
@@ -123,7 +129,7 @@ export class Scheduler {
       }
     } catch (e) {
       if (e instanceof TaskUnwind && e.wait === wait) return wait.timeout ? 'timeout' : 'ready';
-      if (e instanceof SemaError && e.type === 'interrupted') this.queue.length = 0;
+      if (e instanceof SemaError && e.type === 'interrupted') this.clearQueue();
       throw e;
     } finally {
       this.waits.pop();
@@ -157,20 +163,19 @@ export class Scheduler {
     const t = p.task;
     if (t === undefined || p.state !== 'pending') return false;
     p.state = 'cancelled';
+    this.failures++;
     // A running task unwinds at its next yield point; one not started never runs.
-    const i = this.queue.indexOf(t);
-    if (i >= 0) this.queue.splice(i, 1);
     return true;
   }
 
   /** Runs every task not yet started (and those they spawn). */
   runAll(): void {
-    this.drive(() => this.queue.length === 0);
+    this.drive(() => this.nextQueued() === undefined);
   }
 
   /** At the end of a top-level evaluation: tasks nobody awaited still run. */
   drain(): void {
-    if (this.queue.length === 0 || this.waits.length > 0) return;
+    if (this.nextQueued() === undefined || this.waits.length > 0) return;
     try {
       this.runAll();
     } catch (e) {
@@ -224,14 +229,34 @@ export class Scheduler {
 
   private checkInterrupt(): void {
     if (this.host.interrupted()) {
-      this.queue.length = 0;
+      this.clearQueue();
       throw new SemaError('interrupted', 'interrupted');
     }
   }
 
+  /** The first task of the queue still to start. */
+  private nextQueued(): Task | undefined {
+    while (this.head < this.queue.length) {
+      const t = this.queue[this.head]!;
+      if (startable(t)) {
+        if (this.head > 1024 && this.head * 2 > this.queue.length) {
+          this.queue = this.queue.slice(this.head);
+          this.head = 0;
+        }
+        return t;
+      }
+      this.head++;
+    }
+    this.clearQueue();
+    return undefined;
+  }
+
+  private clearQueue(): void {
+    this.queue = [];
+    this.head = 0;
+  }
+
   private runTask(t: Task): void {
-    const i = this.queue.indexOf(t);
-    if (i >= 0) this.queue.splice(i, 1);
     t.started = true;
     const prev = this.current;
     const depth = this.host.depth;
@@ -241,16 +266,20 @@ export class Scheduler {
     } catch (e) {
       if (e instanceof TaskUnwind) {
         // Passing through (or aimed at) this task: it cannot be resumed, so it is cancelled.
-        if (t.promise.state === 'pending') t.promise.state = 'cancelled';
+        if (t.promise.state === 'pending') {
+          t.promise.state = 'cancelled';
+          this.failures++;
+        }
         if (e.task === t) return;
         throw e;
       }
       const err = asSemaError(e);
       if (depth !== undefined) this.host.depth = depth;
-      // The task settles either way; a stuck scheduler, an interrupt or `exit` still unwinds
-      // to the outermost wait.
+      // The task settles either way; a stuck scheduler, an interrupt, `exit` or the host's
+      // stack running out (nested waits use it too) still unwinds to the outermost wait.
+      if (t.promise.state === 'pending') this.failures++;
       t.promise.reject(err);
-      if (err.type === 'interrupted' || err.type === 'exit' || e instanceof SchedulerStuck) throw e;
+      if (err.type === 'interrupted' || err.type === 'exit' || e instanceof SchedulerStuck || e instanceof RangeError) throw e;
     } finally {
       this.current = prev;
     }
@@ -284,6 +313,10 @@ export class Scheduler {
       'every task is waiting on a channel or promise that nothing left to run can satisfy',
     );
   }
+}
+
+function startable(t: Task): boolean {
+  return !t.started && t.promise.state === 'pending';
 }
 
 const schedulers = new WeakMap<object, Scheduler>();

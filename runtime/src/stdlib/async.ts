@@ -43,11 +43,23 @@ function spawnCall(ctx: CallContext, f: Value, args: Value[]): AsyncPromise {
   return scheduler(ctx).spawn(() => ctx.apply(f, args.slice()));
 }
 
+const failed = (p: AsyncPromise): boolean => p.state === 'rejected' || p.state === 'cancelled';
+
 /** `async/all`: every value in order, or the first failure raised. */
 function awaitAll(s: Scheduler, ps: AsyncPromise[]): Value[] {
   s.checkCancelled();
-  const failed = (p: AsyncPromise): boolean => p.state === 'rejected' || p.state === 'cancelled';
-  s.drive(() => ps.every((p) => p.settled) || ps.some(failed));
+  // Done when all have settled or any has failed. Checked after every task step, so the
+  // check is incremental: settled ones are passed once, and the whole list is looked at
+  // again only when some task somewhere has failed since the last look.
+  let next = 0;
+  let failuresSeen = -1;
+  s.drive(() => {
+    for (; next < ps.length && ps[next]!.settled; next++) if (failed(ps[next]!)) return true;
+    if (next === ps.length) return true;
+    if (s.failures === failuresSeen) return false;
+    failuresSeen = s.failures;
+    return ps.some(failed);
+  });
   const bad = ps.find(failed);
   if (bad !== undefined) outcome(bad, 'async/all');
   return ps.map((p) => outcome(p, 'async/all'));
@@ -127,9 +139,12 @@ const builtins: BuiltinSpec[] = [
     const s = scheduler(ctx);
     const ps: AsyncPromise[] = [];
     // A call is spawned only while fewer than n are unsettled: the pool's bound.
+    let active: AsyncPromise[] = [];
     for (const item of seqItems(items!, 'async/pool-map')) {
-      s.drive(() => ps.filter((p) => !p.settled).length < n);
-      ps.push(spawnCall(ctx, f!, [item]));
+      s.drive(() => (active = active.filter((p) => !p.settled)).length < n);
+      const p = spawnCall(ctx, f!, [item]);
+      ps.push(p);
+      active.push(p);
     }
     return awaitAll(s, ps);
   }),
