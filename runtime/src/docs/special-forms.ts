@@ -235,13 +235,13 @@ const loops: BuiltinDoc[] = [
   form('async', {
     signatures: ['(async body ...)'],
     params: ['body'],
-    summary: 'Makes a task that evaluates `body` and returns its async promise. The task runs when it is first awaited, or when the evaluation that made it ends.',
+    summary: 'Spawns a task that evaluates `body` on the cooperative scheduler and returns its async promise (`async/spawn` of a thunk). The task starts when something waits for it, or when the evaluation that made it ends.',
     examples: ['(await (async (+ 1 2)))  ; => 3'],
   }),
   form('await', {
     signatures: ['(await promise)'],
     params: ['promise'],
-    summary: "Runs the task if needed and gives its value; a task that failed raises its error here. Other values are returned as they are.",
+    summary: "Runs the scheduler until the promise settles and gives its value; a task that failed raises its error here (`async/await`). Other values are returned as they are.",
     examples: ['(await (async (* 6 7)))  ; => 42', '(await 5)  ; => 5'],
   }),
 ];

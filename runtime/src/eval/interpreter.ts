@@ -14,6 +14,7 @@ import { coreModule } from '../stdlib/core';
 import { allModules } from '../stdlib';
 import { toNative, type StdlibModule } from '../stdlib/registry';
 import { Sandbox, type SandboxSpec } from './sandbox';
+import { asCallback, schedulerOf } from './scheduler';
 import {
   Keyword,
   Lambda,
@@ -271,7 +272,10 @@ export class Interpreter implements InterpreterLike, CallContext {
    */
   apply(fn: Value, args: Value[]): Value {
     if (fn instanceof GenClosure && args.length === fn.arity) return applyDirect(this, fn, args);
-    if (fn instanceof NativeFn) return applyNative(this, fn, args);
+    if (fn instanceof NativeFn) {
+      // A native that may suspend a task is told it was handed over by a higher-order native.
+      return fn.yields ? asCallback(schedulerOf(this), () => applyNative(this, fn, args)) : applyNative(this, fn, args);
+    }
     return this.invoke(fn, args, undefined);
   }
 

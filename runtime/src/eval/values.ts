@@ -255,6 +255,12 @@ export type Procedure = NativeFn | Lambda | MultiMethod;
 
 export class NativeFn {
   readonly kind = 'native';
+  /**
+   * Set for natives that may suspend a task (`channel/recv`, `async/sleep`, ...). Called
+   * directly by a higher-order native inside a task they refuse to suspend (see
+   * eval/scheduler.ts `asCallback`).
+   */
+  yields = false;
   constructor(
     readonly name: string,
     readonly impl: NativeImpl,

@@ -37,6 +37,9 @@ import { diffModule } from './diff';
 import { secretModule } from './secret';
 import { archiveModule } from './archive';
 import { gitModule } from './git';
+import { asyncModule } from './async';
+import { channelModule } from './channel';
+import { eventModule } from './event';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -74,5 +77,8 @@ export const allModules: StdlibModule[] = [
   secretModule,
   archiveModule,
   gitModule,
+  asyncModule,
+  channelModule,
+  eventModule,
   llmModule,
 ];

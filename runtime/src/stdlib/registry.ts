@@ -15,6 +15,8 @@ export interface BuiltinSpec {
   readonly call1?: (a: Value) => Value;
   /** Optional array-free entry for two arguments (see NativeFn.call2); must match impl. */
   readonly call2?: (a: Value, b: Value) => Value;
+  /** May suspend a task (see NativeFn.yields). */
+  readonly yields?: boolean;
 }
 
 export interface StdlibModule {
@@ -43,6 +45,12 @@ function describeArity(min: number, max: number): string {
 
 /** Wraps a spec into a NativeFn that checks its arity before running. */
 export function toNative(spec: BuiltinSpec): NativeFn {
+  const nf = checkedNative(spec);
+  nf.yields = spec.yields === true;
+  return nf;
+}
+
+function checkedNative(spec: BuiltinSpec): NativeFn {
   const { name, min, max, impl, call1, call2 } = spec;
   if (min === 0 && max < 0) return new NativeFn(name, impl, call1, call2);
   const expected = describeArity(min, max);

@@ -110,8 +110,9 @@ export function installControlForms(): void {
       } catch (e) {
         interp.depth = depth;
         const err = asSemaError(e);
-        // Interrupts (Ctrl+C, editor cancel) and `exit` are not program errors: never caught.
-        if (err.type === 'interrupted' || err.type === 'exit' || interp.interrupted()) throw e;
+        // Interrupts (Ctrl+C, editor cancel), `exit` and a cancelled task's unwinding are
+        // not program errors: never caught.
+        if (err.type === 'interrupted' || err.type === 'exit' || err.type === 'cancelled' || interp.interrupted()) throw e;
         const slots = new Array<Value>(s.names.length);
         slots[0] = errorToMap(err);
         return handlerCode(new Frame(slots, f));
