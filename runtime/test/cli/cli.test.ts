@@ -178,3 +178,9 @@ test('REPL commands: ,type ,env ,doc ,time ,builtins, history variables, shadowi
   assert.doesNotMatch(out, /__nil\?/);
   assert.match(r.stderr, /Unknown command: ,nope/);
 });
+
+test('the tour (the main job) runs to the end', () => {
+  const r = sema([resolve(__dirname, '../../../../test-workspace/tour.sema')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /consumer got 42\nTour complete\.\n$/);
+});
