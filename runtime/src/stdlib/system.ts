@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readlinkSync, statSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { isatty } from 'node:tty';
 import { SemaError, ioError } from '../eval/errors';
 import { Float, kw, type InterpreterLike, type Value } from '../eval/values';
@@ -86,7 +86,7 @@ const builtins: BuiltinSpec[] = [
   nullary('sys/elapsed', () => Math.round(process.uptime() * 1e9)),
   nullary('sys/interactive?', () => isatty(0)),
   nullary('sys/hostname', () => hostname()),
-  nullary('sys/user', () => envVar('USER') ?? envVar('USERNAME') ?? null),
+  nullary('sys/user', () => envVar('USER') ?? envVar('USERNAME') ?? accountName()),
   nullary('sys/home-dir', () => homeDir() ?? null),
   nullary('sys/temp-dir', () => envVar('TMPDIR') ?? tmpdir()),
   nullary('sys/sema-home', () => envVar('SEMA_HOME') ?? (homeDir() === undefined ? '.sema' : homeDir() + '/.sema')),
@@ -122,5 +122,14 @@ const builtins: BuiltinSpec[] = [
     throw new ExitRequest(code | 0);
   }),
 ];
+
+/** The login name from the system's account database, when no USER/USERNAME is set. */
+function accountName(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    return null;
+  }
+}
 
 export const systemModule: StdlibModule = { name: 'system', builtins };
