@@ -72,7 +72,8 @@ async function run(cmd: Command): Promise<number> {
       try {
         code = readFileSync(path, 'utf8');
       } catch (e) {
-        const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+        const code = (e as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
         process.stderr.write(`Error: cannot read file ${cmd.file}: ${reason}\n`);
         return 1;
       }
