@@ -9,6 +9,8 @@
 //   SEMA_WORKFLOW_FIXED_TS     fixed `ts` for every event and 0 for every `dur_ms` (tests)
 
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { valuesEqual } from '../eval/equality';
 import type { Value } from '../eval/values';
 import { parseJson, toJson, writeJson } from '../stdlib/json-text';
@@ -53,9 +55,18 @@ export function lossyJson(v: Value, indent?: string): string {
   return writeJson(toJson(v, true), indent);
 }
 
-export function resolveRunId(): string {
+/**
+ * SEMA_WORKFLOW_RUN_ID, else `wf_<unix-seconds>_<pid>`; a generated id already taken
+ * under `root` (two runs in one second of one process) gets a `_2`, `_3`... suffix so
+ * each run keeps a journal of its own.
+ */
+export function resolveRunId(root: string): string {
   const id = process.env['SEMA_WORKFLOW_RUN_ID'];
-  return id ? id : `wf_${Math.floor(Date.now() / 1000)}_${process.pid}`;
+  if (id) return id;
+  const base = `wf_${Math.floor(Date.now() / 1000)}_${process.pid}`;
+  let candidate = base;
+  for (let n = 2; existsSync(join(root, candidate)); n++) candidate = `${base}_${n}`;
+  return candidate;
 }
 
 export class WorkflowRun {
@@ -84,8 +95,8 @@ export class WorkflowRun {
     readonly workflow: string,
     readonly budget: Budget,
   ) {
-    this.runId = resolveRunId();
     const root = process.env['SEMA_WORKFLOW_RUN_DIR'] || DEFAULT_RUNS_ROOT;
+    this.runId = resolveRunId(root);
     this.resuming = process.env['SEMA_WORKFLOW_RESUME'] === '1';
     this.journal = new Journal(root, this.runId, this.resuming ? Journal.nextResumeSegment(root, this.runId) : 'events.jsonl');
     this.argsJson = process.env['SEMA_WORKFLOW_ARGS_JSON'] ?? '';
