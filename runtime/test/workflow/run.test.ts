@@ -191,6 +191,22 @@ describe('workflow runs', () => {
     assert.deepEqual(calls.map((e) => [e['agent_id'], e['tool_name'], e['args_json']]), [['coder_1', 'lookup', '{:q "x"}']]);
   });
 
+  it('an :agent step runs the defagent under its own name and journals its tool calls', async () => {
+    process.env['SEMA_WORKFLOW_RUN_ID'] = 'agent';
+    await fake.enqueue(
+      { kind: 'tool', calls: [{ id: 't1', name: 'lookup', input: { q: 'rust' } }] },
+      { kind: 'text', text: '{"verdict": "ok"}' },
+    );
+    const v = run(`(deftool lookup "Looks up." {:q {:type :string}} (lambda (q) (str "about " q)))
+      (defagent reviewer {:system "You review." :tools [lookup] :max-turns 3})
+      (defworkflow a "d" {} (step "Review this" {:agent reviewer :schema {:verdict {:type :string}}}))`);
+    assert.equal(v, '{:status :success :value {:verdict "ok"}}');
+    const evs = events('agent');
+    assert.equal(evs.find((e) => e.event === 'agent.started')!['agent_name'], 'reviewer');
+    assert.deepEqual(evs.filter((e) => e.event === 'agent.tool_call').map((e) => [e['agent_id'], e['tool_name']]), [['reviewer_1', 'lookup']]);
+    assert.equal((await fake.requests())[0]!.body['system'], 'You review.');
+  });
+
   it('errors outside a run and for misused markers', () => {
     assert.match(errorOf(() => interp.evalString('(checkpoint :k 1)')).message, /checkpoint outside a workflow\/run/);
     assert.match(errorOf(() => interp.evalString('(phase "x")')).message, /workflow\/phase outside a workflow\/run/);
