@@ -7,15 +7,13 @@ import { SemaError } from '../eval/errors';
 import type { CallContext, Value } from '../eval/values';
 import { fn, type BuiltinSpec } from '../stdlib/registry';
 import { seqItems } from '../stdlib/support';
-import { fatal } from './scope';
+import { attempt, fatal } from './scope';
 
 function settled(ctx: CallContext, run: () => Value): Value {
-  try {
-    return run();
-  } catch (e) {
-    if (fatal(e) || ctx.interp.interrupted()) throw e;
-    return null;
-  }
+  const r = attempt(ctx, run);
+  if (r.ok) return r.value;
+  if (fatal(r.error) || ctx.interp.interrupted()) throw r.error;
+  return null;
 }
 
 export const fanoutBuiltins: BuiltinSpec[] = [

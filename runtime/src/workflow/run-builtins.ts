@@ -12,7 +12,7 @@ import { prettyPrint } from '../stdlib/pretty';
 import { isMapLike } from '../stdlib/support';
 import { fn, type BuiltinSpec } from '../stdlib/registry';
 import { lossyJson, WorkflowRun, type Budget } from './run-state';
-import { fatal, runStack } from './scope';
+import { attempt, fatal, runStack } from './scope';
 
 const k = (name: string): Keyword => Keyword.of(name);
 
@@ -84,21 +84,20 @@ function runWorkflow([name, doc, meta, thunk]: Value[], ctx: CallContext): Value
   let envelope: Value;
   let status = 'success';
   let reason: string | undefined;
-  try {
-    envelope = successEnvelope(ctx.apply(thunk!, []));
-  } catch (e) {
-    if (fatal(e)) {
+  const body = attempt(ctx, () => ctx.apply(thunk!, []));
+  if (stack[stack.length - 1] === run) stack.pop();
+  if (body.ok) envelope = successEnvelope(body.value);
+  else {
+    const e = body.error;
+    if (fatal(e) || ctx.interp.interrupted()) {
       // Ctrl+C or `exit`: the journal still gets its closing lines, then the stop goes on.
       run.closePhase('failed');
       run.emit({ event: 'run.ended', status: 'failed', reason: e instanceof SemaError ? e.type : 'interrupted', dur_ms: run.elapsed() });
-      stack.pop();
       throw e;
     }
     status = 'failed';
     reason = 'workflow body returned an error';
     envelope = mapFromPairs([k('status'), k('failed'), k('error'), describeError(asSemaError(e))]);
-  } finally {
-    if (stack[stack.length - 1] === run) stack.pop();
   }
   if (run.overBudget) {
     status = 'failed';
@@ -137,14 +136,8 @@ function runStep([opts, thunk]: Value[], ctx: CallContext): Value {
   const started = Date.now();
   const outer = run.currentStep;
   run.currentStep = id;
-  let result: { ok: true; value: Value } | { ok: false; error: unknown };
-  try {
-    result = { ok: true, value: ctx.apply(thunk!, []) };
-  } catch (e) {
-    result = { ok: false, error: e };
-  } finally {
-    run.currentStep = outer;
-  }
+  const result = attempt(ctx, () => ctx.apply(thunk!, []));
+  run.currentStep = outer;
   const after = usage.session;
   const calls = after.calls - before.calls;
   const model = calls > 0 ? (usage.last?.model ?? '') : '';

@@ -2,7 +2,8 @@
 // `phase`, `step` and `checkpoint` find their run through the calling context.
 
 import { SemaError } from '../eval/errors';
-import type { CallContext } from '../eval/values';
+import type { CallContext, Value } from '../eval/values';
+import type { Interpreter } from '../eval/interpreter';
 import type { WorkflowRun } from './run-state';
 
 const stacks = new WeakMap<object, WorkflowRun[]>();
@@ -16,4 +17,18 @@ export function runStack(ctx: CallContext): WorkflowRun[] {
 /** Errors a workflow must not turn into a result: Ctrl+C, `exit`, a cancelled task. */
 export function fatal(e: unknown): boolean {
   return e instanceof SemaError && (e.type === 'interrupted' || e.type === 'exit' || e.type === 'cancelled');
+}
+
+export type Outcome = { ok: true; value: Value } | { ok: false; error: unknown };
+
+/** Runs `f`, catching its failure; the call depth is put back as `try` does after a throw. */
+export function attempt(ctx: CallContext, f: () => Value): Outcome {
+  const interp = ctx.interp as Interpreter;
+  const depth = interp.depth;
+  try {
+    return { ok: true, value: f() };
+  } catch (error) {
+    interp.depth = depth;
+    return { ok: false, error };
+  }
 }
