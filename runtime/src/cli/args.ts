@@ -1,6 +1,7 @@
 // Command-line parsing for `sema`. Pure: argv in, a command description out.
 
 import { parseAllowedPaths, parseSandboxMode, type Capability, type SandboxSpec } from '../eval/sandbox';
+import { parseWorkflow, type WorkflowCommand } from './workflow-args';
 
 /** Options every way of running code takes: restrictions and LLM defaults. */
 export interface RunOptions {
@@ -17,7 +18,8 @@ export type Command =
   | { kind: 'repl'; loads: string[]; quiet: boolean; opts: RunOptions }
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  | WorkflowCommand;
 
 const DEFAULT_EVAL_TIMEOUT_MS = 5000;
 
@@ -109,6 +111,7 @@ function parseEval(argv: string[]): Command {
 
 export function parseArgs(argv: string[]): Command {
   if (argv[0] === 'eval') return parseEval(argv.slice(1));
+  if (argv[0] === 'workflow') return parseWorkflow(argv.slice(1), runOption);
   const loads: string[] = [];
   let interactive = false;
   let quiet = false;
@@ -171,6 +174,8 @@ export const HELP = `sema — a Lisp with LLM primitives
 Usage:
   sema [OPTIONS] [FILE] [-- SCRIPT_ARGS...]
   sema eval (--expr CODE | --stdin) [--json] [--path FILE] [--timeout MS] [--sandbox MODE]
+  sema workflow run FILE [--args JSON] [--run-dir DIR] [--resume RUN_ID] [--sandbox MODE]
+  sema workflow check FILE [--strict] [--json]
 
 Options:
   -e, --eval <EXPR>    Evaluate EXPR, print the result if non-nil

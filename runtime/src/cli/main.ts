@@ -7,6 +7,7 @@ import { EvalSession } from './session';
 import { startRepl } from './repl';
 import { loadFiles } from './load-files';
 import type { EvalReply } from './protocol';
+import { workflowCheck, workflowRun } from './workflow-command';
 
 const VERSION: string = (() => {
   try {
@@ -64,6 +65,18 @@ async function run(cmd: Command): Promise<number> {
     case 'error':
       process.stderr.write(`Error: ${cmd.message}\n`);
       return 2;
+    case 'workflow-check':
+      return workflowCheck(cmd, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    case 'workflow-run':
+      return workflowRun(
+        cmd,
+        (opts) => {
+          const session = newSession([], opts);
+          handleSigint(session);
+          return session;
+        },
+        (s) => process.stderr.write(s),
+      );
     case 'repl':
       return startRepl(cmd.loads, cmd.quiet, VERSION, newSession([], cmd.opts));
     case 'run': {

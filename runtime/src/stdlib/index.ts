@@ -1,6 +1,7 @@
 // Every stdlib module the interpreter installs at start-up.
 
 import { llmModule } from '../llm';
+import { workflowModule } from '../workflow';
 import type { StdlibModule } from './registry';
 import { arithmeticModule } from './arithmetic';
 import { bitwiseModule } from './bitwise';
@@ -81,4 +82,5 @@ export const allModules: StdlibModule[] = [
   channelModule,
   eventModule,
   llmModule,
+  workflowModule,
 ];

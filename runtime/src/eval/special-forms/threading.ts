@@ -1,12 +1,13 @@
 // The built-in macros: threading (->, ->>, as->, some->), binding (when-let, if-let,
-// with-stream), the counting loops (for-range, dotimes) and the terminal guards
-// (guard-macros.ts). They are ordinary global macros, so `macroexpand` shows their
-// expansion and a user definition can replace them.
+// with-stream), the counting loops (for-range, dotimes), the terminal guards
+// (guard-macros.ts) and the workflow DSL (workflow/macros.ts). They are ordinary global
+// macros, so `macroexpand` shows their expansion and a user definition can replace them.
 
 import { arityError, SemaError } from '../errors';
 import { Macro, Sym, type Value } from '../values';
 import type { Interpreter } from '../interpreter';
 import { installGuardMacros } from './guard-macros';
+import { installWorkflowMacros } from '../../workflow/macros';
 
 const s = (name: string): Sym => Sym.of(name);
 
@@ -83,6 +84,7 @@ export function installBuiltinMacros(interp: Interpreter): void {
     return [s('let'), [[n, count]], [s('do'), [[name, 0, [s('+'), name, 1]]], [[s('>='), name, n]], ...args.slice(1)]];
   });
   installGuardMacros(interp);
+  installWorkflowMacros(interp);
 }
 
 /** (as-> init x a b c) => (let ((x init)) (let ((x a)) (let ((x b)) c))) */
