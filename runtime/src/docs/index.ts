@@ -28,12 +28,13 @@ import { diffDocs } from './diff';
 import { secretDocs } from './secret';
 import { archiveDocs } from './archive';
 import { gitDocs } from './git';
+import { webServerDocs } from './web-server';
 
 import { asyncDocs, channelDocs, eventDocs } from './concurrency';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, llmDocs, specialFormDocs, constantDocs, asyncDocs, channelDocs, eventDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, webServerDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, llmDocs, specialFormDocs, constantDocs, asyncDocs, channelDocs, eventDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 
