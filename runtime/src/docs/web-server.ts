@@ -27,4 +27,7 @@ export const webServerDocs: BuiltinDoc[] = [
   w('(http/stream handler)',
     'A Server-Sent Events response: `handler` is called with a `send` function; each `(send text)` reaches the client as a `data:` event at once, and the stream closes when the handler returns.',
     ['(http/stream (fn (send) (send "connected") (send "done")))']),
+  w('(http/websocket handler)',
+    'A WebSocket response (also what a `:ws` route gives): after the upgrade, `handler` is called with `{:send :recv :close}`; `((:recv conn))` blocks until a text message arrives and gives nil once the client has closed; the socket closes when the handler returns. A plain (non-upgrade) request gets 400.',
+    ['(http/websocket (fn (conn) ((:send conn) (string/append "echo: " ((:recv conn))))))']),
 ];

@@ -15,6 +15,9 @@ const SLICE_MS = 50;
 export class ServerBridge {
   private readonly queue: RawRequest[] = [];
   private readonly gone = new Set<number>();
+  /** Text messages received per WebSocket, and the sockets whose client has left. */
+  private readonly wsInbox = new Map<number, string[]>();
+  private readonly wsClosed = new Set<number>();
   private state: 'starting' | 'ready' | 'closed' = 'starting';
   private failure: { code?: string; message: string } | undefined;
 
@@ -55,6 +58,19 @@ export class ServerBridge {
     if (this.state !== 'closed') this.port.postMessage(c);
   }
 
+  /** The next message of WebSocket `id`, waiting for one; null once the client has closed it. */
+  wsReceive(id: number, interrupted: () => boolean): string | null | 'interrupted' {
+    const has = (): boolean => (this.wsInbox.get(id)?.length ?? 0) > 0 || this.wsClosed.has(id);
+    if (this.waitFor(has, interrupted) === 'interrupted') return 'interrupted';
+    return this.wsInbox.get(id)?.shift() ?? null;
+  }
+
+  /** True once the client of WebSocket `id` has closed it. */
+  wsIsClosed(id: number): boolean {
+    this.pump();
+    return this.wsClosed.has(id);
+  }
+
   /** True once the client of request `id` has disconnected. */
   isGone(id: number): boolean {
     this.pump();
@@ -89,6 +105,15 @@ export class ServerBridge {
           break;
         case 'closed':
           this.state = 'closed';
+          break;
+        case 'ws-message': {
+          const inbox = this.wsInbox.get(e.id);
+          if (inbox) inbox.push(e.data);
+          else this.wsInbox.set(e.id, [e.data]);
+          break;
+        }
+        case 'ws-closed':
+          this.wsClosed.add(e.id);
           break;
       }
     }

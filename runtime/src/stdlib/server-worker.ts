@@ -1,10 +1,12 @@
 // The thread that owns the `http/serve` socket (see server-bridge.ts). It queues each
 // request to the evaluator, then writes whatever the evaluator answers: a whole response,
-// a file read here, or a server-sent-event stream fed one event at a time.
+// a file read here, a server-sent-event stream fed one event at a time, or a WebSocket
+// (upgrade requests are queued like any other; ws-upgrade.ts speaks the protocol).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs';
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { WsConnections } from './ws-upgrade';
 
 /** Request bodies above this are refused with 413 (web-server.md "Request body limit"). */
 const MAX_BODY = 16 * 1024 * 1024;
@@ -17,10 +19,19 @@ export interface RawRequest {
   readonly query: string | null;
   readonly headers: [string, string][];
   readonly body: string;
+  /** A WebSocket upgrade request (answered by `ws-accept`, or a plain response). */
+  readonly upgrade: boolean;
 }
 
 /** Helper thread -> evaluator. `gone`: the client of a stream went away. */
-export type ServerEvent = RawRequest | { t: 'ready' } | { t: 'failed'; code?: string; message: string } | { t: 'gone'; id: number } | { t: 'closed' };
+export type ServerEvent =
+  | RawRequest
+  | { t: 'ready' }
+  | { t: 'failed'; code?: string; message: string }
+  | { t: 'gone'; id: number }
+  | { t: 'closed' }
+  | { t: 'ws-message'; id: number; data: string }
+  | { t: 'ws-closed'; id: number };
 
 /** Evaluator -> helper thread. */
 export type ServerCommand =
@@ -29,6 +40,9 @@ export type ServerCommand =
   | { t: 'stream-open'; id: number }
   | { t: 'event'; id: number; data: string }
   | { t: 'stream-end'; id: number }
+  | { t: 'ws-accept'; id: number }
+  | { t: 'ws-send'; id: number; data: string }
+  | { t: 'ws-close'; id: number }
   | { t: 'close' };
 
 const { port, signal, host, portNumber } = workerData as { port: MessagePort; signal: Int32Array; host: string; portNumber: number };
@@ -44,6 +58,23 @@ function post(m: ServerEvent): void {
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain' });
   res.end(text);
+}
+
+function describe(id: number, req: IncomingMessage, body: string, upgrade: boolean): RawRequest {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const headers: [string, string][] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!.toLowerCase(), req.rawHeaders[i + 1]!]);
+  return {
+    t: 'request',
+    id,
+    method: req.method ?? 'GET',
+    path: q < 0 ? url : url.slice(0, q),
+    query: q < 0 ? null : url.slice(q + 1),
+    headers,
+    body,
+    upgrade,
+  };
 }
 
 function receive(req: IncomingMessage, res: ServerResponse): void {
@@ -70,19 +101,7 @@ function receive(req: IncomingMessage, res: ServerResponse): void {
     res.on('close', () => {
       if (open.delete(id)) post({ t: 'gone', id });
     });
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const headers: [string, string][] = [];
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!.toLowerCase(), req.rawHeaders[i + 1]!]);
-    post({
-      t: 'request',
-      id,
-      method: req.method ?? 'GET',
-      path: q < 0 ? url : url.slice(0, q),
-      query: q < 0 ? null : url.slice(q + 1),
-      headers,
-      body: Buffer.concat(chunks).toString('utf8'),
-    });
+    post(describe(id, req, Buffer.concat(chunks).toString('utf8'), false));
   });
   req.on('error', () => res.destroy());
 }
@@ -110,6 +129,7 @@ function sseEvent(data: string): string {
 }
 
 function perform(c: Exclude<ServerCommand, { t: 'close' }>): void {
+  if (sockets.has(c.id)) return sockets.perform(c);
   const res = open.get(c.id);
   if (res === undefined) return;
   switch (c.t) {
@@ -134,10 +154,19 @@ function perform(c: Exclude<ServerCommand, { t: 'close' }>): void {
       open.delete(c.id);
       res.end();
       return;
+    default:
+      // WebSocket commands for a plain request: the evaluator answers those with 400.
+      return;
   }
 }
 
+const sockets = new WsConnections(MAX_BODY, post);
 const server = createServer({ noDelay: true }, receive);
+server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
+  const id = nextId++;
+  sockets.hold(id, req, socket, head);
+  post(describe(id, req, '', true));
+});
 server.on('error', (e: NodeJS.ErrnoException) => {
   post({ t: 'failed', ...(e.code === undefined ? {} : { code: e.code }), message: e.message });
   port.close();
@@ -151,4 +180,5 @@ port.on('message', (c: ServerCommand) => {
     port.close();
   });
   server.closeAllConnections();
+  sockets.closeAll();
 });

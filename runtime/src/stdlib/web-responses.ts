@@ -32,8 +32,13 @@ export function isMarker(v: Value, flag: 'file' | 'stream' | 'websocket'): v is 
   return (v instanceof SemaMap || v instanceof SemaHashMap) && mapGet(v, kw(`__${flag}`)) === true;
 }
 
+/** A procedure a server may call back (lambda, native or multimethod). */
+export function isProcedure(v: Value): boolean {
+  return v instanceof Lambda || v instanceof NativeFn || v instanceof MultiMethod;
+}
+
 function procedure(name: string, v: Value | undefined): Value {
-  if (v instanceof Lambda || v instanceof NativeFn || v instanceof MultiMethod) return v;
+  if (v !== undefined && isProcedure(v)) return v;
   throw typeErr(name, 'function', v ?? null);
 }
 

@@ -13,6 +13,7 @@ import { parseJson, toJson, writeJson } from './json-text';
 import { ServerBridge, type RawRequest } from './server-bridge';
 import { isMarker, responseBuiltins } from './web-responses';
 import { routerBuiltins } from './web-router';
+import { runWebSocket, websocketBuiltins } from './web-websocket';
 
 /** Errors that end the server instead of becoming a 500: Ctrl+C and `(exit)`. */
 function stopsServer(e: unknown): boolean {
@@ -103,6 +104,7 @@ function serveOne(ctx: CallContext, server: ServerBridge, handler: Value, raw: R
     return;
   }
   if (isMarker(answer, 'stream')) return stream(ctx, server, raw.id, answer);
+  if (isMarker(answer, 'websocket')) return runWebSocket(ctx, server, raw, answer);
   if (isMarker(answer, 'file')) {
     const path = mapGet(answer, kw('__file_path'));
     const type = mapGet(answer, kw('__file_content_type'));
@@ -147,5 +149,5 @@ function serve(args: Value[], ctx: CallContext): Value {
 
 export const webModule: StdlibModule = {
   name: 'web-server',
-  builtins: [...responseBuiltins, ...routerBuiltins, fn('http/serve', 1, 2, serve)],
+  builtins: [...responseBuiltins, ...routerBuiltins, ...websocketBuiltins, fn('http/serve', 1, 2, serve)],
 };

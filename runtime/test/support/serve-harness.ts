@@ -56,10 +56,19 @@ export class ServedProgram {
     });
   }
 
-  /** Resolves once the program has written `text` to stderr (or finished). */
-  async stderrIncludes(text: string): Promise<void> {
-    while (!this.err.includes(text) && !this.ended) await new Promise<void>((r) => this.watchers.push(r));
-    if (!this.err.includes(text)) throw new Error(`program ended before writing ${JSON.stringify(text)}; stderr: ${this.err}`);
+  /** Resolves once the program has written `text` to stderr (or fails once it has finished). */
+  stderrIncludes(text: string): Promise<void> {
+    return this.written('err', text);
+  }
+
+  /** Resolves once the program has written `text` to stdout (or fails once it has finished). */
+  stdoutIncludes(text: string): Promise<void> {
+    return this.written('out', text);
+  }
+
+  private async written(stream: 'out' | 'err', text: string): Promise<void> {
+    while (!this[stream].includes(text) && !this.ended) await new Promise<void>((r) => this.watchers.push(r));
+    if (!this[stream].includes(text)) throw new Error(`program ended before writing ${JSON.stringify(text)}; stderr: ${this.err}`);
   }
 
   /** Sets the interpreter's interrupt flag (what Ctrl+C does) and waits for the program to end. */
