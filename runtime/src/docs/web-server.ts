@@ -30,4 +30,10 @@ export const webServerDocs: BuiltinDoc[] = [
   w('(http/websocket handler)',
     'A WebSocket response (also what a `:ws` route gives): after the upgrade, `handler` is called with `{:send :recv :close}`; `((:recv conn))` blocks until a text message arrives and gives nil once the client has closed; the socket closes when the handler returns. A plain (non-upgrade) request gets 400.',
     ['(http/websocket (fn (conn) ((:send conn) (string/append "echo: " ((:recv conn))))))']),
+  fnDoc('route', '(route/prefix prefix routes)', 'The routes (vectors `[method pattern handler ...]`) with `prefix` put before each pattern; a trailing slash on the prefix is dropped.', [
+    '(route/prefix "/api" [[:get "/users" list-users]])',
+  ]),
+  fnDoc('web-server', '(tools->routes tools)', 'Routes for `deftool` tools: `POST /tools/<name>` calls the tool\'s handler with the request\'s JSON body (a map) and answers its result as JSON; `GET /tools/<name>/schema` answers the name, description and parameter schema.', [
+    '(http/router (tools->routes [get-weather]))',
+  ], ['route/from-tools']),
 ];

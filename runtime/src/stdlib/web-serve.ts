@@ -14,6 +14,7 @@ import { ServerBridge, type RawRequest } from './server-bridge';
 import { isMarker, responseBuiltins } from './web-responses';
 import { routerBuiltins } from './web-router';
 import { runWebSocket, websocketBuiltins } from './web-websocket';
+import { routeTableBuiltins } from './web-route-tables';
 
 /** Errors that end the server instead of becoming a 500: Ctrl+C and `(exit)`. */
 function stopsServer(e: unknown): boolean {
@@ -149,5 +150,5 @@ function serve(args: Value[], ctx: CallContext): Value {
 
 export const webModule: StdlibModule = {
   name: 'web-server',
-  builtins: [...responseBuiltins, ...routerBuiltins, ...websocketBuiltins, fn('http/serve', 1, 2, serve)],
+  builtins: [...responseBuiltins, ...routerBuiltins, ...routeTableBuiltins, ...websocketBuiltins, fn('http/serve', 1, 2, serve)],
 };
