@@ -78,9 +78,11 @@ function describe(id: number, req: IncomingMessage, body: string, upgrade: boole
 }
 
 function receive(req: IncomingMessage, res: ServerResponse): void {
+  // The rest of an oversized body is read and dropped (not kept), then the connection closes.
   const tooLarge = (): void => {
+    res.setHeader('connection', 'close');
     plain(res, 413, `Request body too large or unreadable (max ${MAX_BODY} bytes)`);
-    req.destroy();
+    req.resume();
   };
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge();
   const chunks: Buffer[] = [];
