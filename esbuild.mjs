@@ -31,6 +31,10 @@ export const bundles = [
   { name: 'sema-cli', entry: 'runtime/src/cli/main.ts', external: [] },
   { name: 'sema-eval-worker', entry: 'runtime/src/cli/eval-worker.ts', external: [] },
   { name: 'bridge-worker', entry: 'runtime/src/llm/bridge-worker.ts', external: [] },
+  // Helper threads the stdlib starts by file name next to the code that starts them.
+  { name: 'http-worker', entry: 'runtime/src/stdlib/http-worker.ts', external: [] },
+  { name: 'server-worker', entry: 'runtime/src/stdlib/server-worker.ts', external: [] },
+  { name: 'fs-watch-worker', entry: 'runtime/src/stdlib/fs-watch-worker.ts', external: [] },
 ];
 
 /** Prints errors in the `✘ [ERROR] message` + `file:line:col:` shape the tasks.json problem matcher reads. */

@@ -33,13 +33,13 @@ string->keyword string->list string->number string->symbol string->utf8 string-a
 string? substring symbol->string symbol? take take-while tap time truncate type update-in utf8->string vals vector vector->list
 vector? zero? zip sleep exit shell env tool? message? agent? conversation embed __nil? mapcar fold any? some? every? hash-ref
 hash-map? string-split string-join string-trim string-upcase string-downcase make-string bytevector->string string->bytevector
-time-ms stream? assert= type-of f64-array i64-array f64-array? i64-array? channel? parallel pipeline`.split(/\s+/);
+time-ms stream? assert= type-of f64-array i64-array f64-array? i64-array? channel? parallel pipeline tools->routes`.split(/\s+/);
 /** Module prefixes whose `prefix/name` symbols are standard-library functions (llm/ is separate). */
 export const modules = ['string', 'list', 'map', 'vector', 'math', 'stream', 'async', 'sys', 'path', 'text', 'term', 'http', 'time',
   'channel', 'regex', 'io', 'hash', 'base64', 'json', 'csv', 'file', 'fs', 'uuid', 'env', 'bit', 'conversation', 'prompt',
   'message', 'agent', 'tool', 'embedding', 'kv', 'char', 'bytevector', 'datetime', 'toml', 'crypto', 'context', 'f64-array', 'i64-array',
   'hashmap', 'document', 'log', 'integer', 'number', 'symbol', 'keyword', 'utf8', 'read', 'format', 'sema', 'vector-store',
-  'diff', 'patch', 'secret', 'pii', 'redact', 'gzip', 'zip', 'tar', 'git', 'event', 'workflow'];
+  'diff', 'patch', 'secret', 'pii', 'redact', 'gzip', 'zip', 'tar', 'git', 'event', 'workflow', 'route'];
 
 const captured = (name) => ({ name });
 

@@ -43,3 +43,40 @@ for (const [name, entry] of [['worker', 'server/src/eval-host/worker.ts'], ['sem
     assert.ok(existsSync(path.join(root, 'dist', `${name}.js`)));
   });
 }
+
+// The stdlib starts helper threads by script name (runtime/src/stdlib/helper-thread.ts): each
+// must be bundled next to the CLI and shipped in the .vsix, or the bundled CLI cannot use it.
+test('every helper thread script is bundled and packaged', () => {
+  const stdlib = path.join(root, 'runtime', 'src', 'stdlib');
+  const { readdirSync } = require('node:fs') as typeof import('node:fs');
+  const scripts = new Set<string>();
+  for (const f of readdirSync(stdlib)) {
+    for (const m of readFileSync(path.join(stdlib, f), 'utf8').matchAll(/helperScript\('([\w-]+)\.js'/g)) scripts.add(m[1]!);
+  }
+  assert.ok(scripts.size >= 3, [...scripts].join(', '));
+  const packaged = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+  for (const name of scripts) {
+    assert.ok(existsSync(path.join(root, 'dist', `${name}.js`)), `dist/${name}.js missing (add it to esbuild.mjs)`);
+    assert.ok(packaged.includes(`!dist/${name}.js`), `dist/${name}.js is not re-included in .vscodeignore`);
+  }
+});
+
+test('the bundled CLI makes HTTP requests (its helper thread is found)', async () => {
+  const http = await import('node:http');
+  const { spawn } = await import('node:child_process');
+  const server = http.createServer((_req, res) => res.end('pong'));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'sema-cli.js'), '-p', `(:body (http/get "http://127.0.0.1:${port}/"))`]);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill(), 20_000);
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    clearTimeout(timer);
+    assert.equal(code, 0);
+    assert.equal(out, '"pong"\n');
+  } finally {
+    server.close();
+  }
+});

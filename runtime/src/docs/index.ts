@@ -29,12 +29,13 @@ import { secretDocs } from './secret';
 import { archiveDocs } from './archive';
 import { gitDocs } from './git';
 import { workflowDocs } from './workflow';
+import { webServerDocs } from './web-server';
 
 import { asyncDocs, channelDocs, eventDocs } from './concurrency';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, llmDocs, specialFormDocs, constantDocs, asyncDocs, channelDocs, eventDocs, workflowDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, llmDocs, specialFormDocs, constantDocs, asyncDocs, channelDocs, eventDocs, workflowDocs, webServerDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -80,6 +80,7 @@ gate(['fs-write'], ['kv/set', 'kv/delete']);
 gate(['fs-write'], ['patch/apply-file'], [0]);
 gate(['fs-write'], ['zip/create', 'zip/extract', 'tar/create', 'tar/extract'], [0, 1]);
 gate(['network'], ['http/get', 'http/post', 'http/put', 'http/delete', 'http/request', 'http/serve']);
+gate(['fs-read'], ['http/file'], [0]);
 gate(['env-read'], ['env', 'sys/env', 'getenv', 'sys/env-all', 'sys/cwd', 'sys/home-dir', 'sys/user', 'sys/temp-dir']);
 gate(['env-write'], ['sys/set-env', 'setenv']);
 gate(['process'], ['exit', 'sys/pid', 'sys/args', 'sys/which']);

@@ -25,6 +25,8 @@ const OS_MESSAGES: Record<string, [string, number]> = {
   ENAMETOOLONG: ['File name too long', 36],
   ENOSPC: ['No space left on device', 28],
   EROFS: ['Read-only file system', 30],
+  EADDRINUSE: ['Address already in use', 98],
+  EADDRNOTAVAIL: ['Cannot assign requested address', 99],
 };
 
 /** The OS error as Rust's io::Error prints it, e.g. "No such file or directory (os error 2)". */

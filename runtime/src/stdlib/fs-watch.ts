@@ -1,7 +1,7 @@
 // `fs/watch`, `fs/watch-events`, `fs/unwatch`: filesystem change events collected by a
 // helper thread (fs-watch-worker.ts) and drained without blocking.
 
-import { join } from 'node:path';
+import { helperScript } from './helper-thread';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { evalError, ioError } from '../eval/errors';
 import { SemaMap, isTruthy, kw, type Value } from '../eval/values';
@@ -23,7 +23,7 @@ const pending = new Map<number, Value[]>();
 function start(): Host {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(join(__dirname, 'fs-watch-worker.js'), { workerData: { port: port2, signal }, transferList: [port2] });
+  const worker = new Worker(helperScript('fs-watch-worker.js', 'fs/watch'), { workerData: { port: port2, signal }, transferList: [port2] });
   worker.unref();
   port1.unref();
   return { port: port1, signal };

@@ -2,7 +2,7 @@
 // this thread blocks on a shared flag, then the answer is taken off the port without
 // an event-loop turn (`receiveMessageOnPort`). Interrupts cancel the request.
 
-import { join } from 'node:path';
+import { helperScript } from './helper-thread';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 
 export interface HttpRequest {
@@ -29,7 +29,7 @@ let nextId = 1;
 function start(): Bridge {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(join(__dirname, 'http-worker.js'), { workerData: { port: port2, signal }, transferList: [port2] });
+  const worker = new Worker(helperScript('http-worker.js', 'http'), { workerData: { port: port2, signal }, transferList: [port2] });
   worker.unref();
   port1.unref();
   return { port: port1, signal };

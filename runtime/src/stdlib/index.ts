@@ -23,6 +23,7 @@ import { systemModule } from './system';
 import { bytevectorsModule } from './bytevectors';
 import { textModule } from './text';
 import { httpModule } from './http';
+import { webModule } from './web-serve';
 import { streamsModule } from './streams';
 import { contextModule } from './context';
 import { debuggingModule } from './debugging';
@@ -63,6 +64,7 @@ export const allModules: StdlibModule[] = [
   bytevectorsModule,
   textModule,
   httpModule,
+  webModule,
   streamsModule,
   contextModule,
   debuggingModule,

@@ -6,7 +6,7 @@ import { catalogue } from '../../src/docs';
 import { printValue } from '../../src/reader';
 import { Session } from './text-harness';
 
-const MODULES = new Set(['strings', 'file-io', 'http-json', 'regex', 'bytevectors', 'datetime', 'system', 'text-processing', 'csv', 'toml', 'reflect', 'diff', 'secret', 'archive']);
+const MODULES = new Set(['strings', 'file-io', 'http-json', 'regex', 'bytevectors', 'datetime', 'system', 'text-processing', 'csv', 'toml', 'reflect', 'diff', 'secret', 'archive', 'web-server']);
 /** Examples whose result depends on the machine, the clock or files that do not exist here. */
 const MACHINE_DEPENDENT = new Set(['time/now', 'time/now-ms', 'env', 'sys/args', 'sys/platform', 'sys/temp-dir', 'file/info', 'file/read-bytes', 'file/read-lines', 'io/eof?', 'http/get',
   'zip/create', 'zip/list', 'zip/extract', 'tar/create', 'tar/extract']);
