@@ -40,6 +40,7 @@ import { gitModule } from './git';
 import { asyncModule } from './async';
 import { channelModule } from './channel';
 import { eventModule } from './event';
+import { markupModule } from './markup';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -80,5 +81,6 @@ export const allModules: StdlibModule[] = [
   asyncModule,
   channelModule,
   eventModule,
+  markupModule,
   llmModule,
 ];
