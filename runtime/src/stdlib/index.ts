@@ -41,6 +41,7 @@ import { asyncModule } from './async';
 import { channelModule } from './channel';
 import { eventModule } from './event';
 import { markupModule } from './markup';
+import { otelModule } from './otel';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -82,5 +83,6 @@ export const allModules: StdlibModule[] = [
   channelModule,
   eventModule,
   markupModule,
+  otelModule,
   llmModule,
 ];

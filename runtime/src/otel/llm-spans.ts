@@ -1,0 +1,101 @@
+// The automatic span around each model request (`chat {model}`, CLIENT) with the GenAI
+// attributes observability.md lists: provider, request/response model, token counts,
+// finish reason, cost, cache hits, streaming time-to-first-token, and the prompt and
+// answer text only when content capture is on.
+
+import { randomBytes } from 'node:crypto';
+import { SemaError } from '../eval/errors';
+import type { ChatMessage, LlmResponse } from '../llm/provider';
+import { dispatchAttrs, genAiProviderName, spanKindAttrs, usageAttrs } from './compat';
+import { currentConversation, endSpan, setError, startSpan, type Span } from './spans';
+import { contentCaptureOn, tracingEnabled } from './telemetry';
+
+export interface ChatTrace {
+  /** The answer came from the response cache: no provider was called. */
+  cacheHit(): void;
+  /** Wraps a stream's chunk sink to note when the first chunk arrived. */
+  firstToken<F extends ((t: string) => void) | undefined>(sink: F): F;
+}
+
+export interface ChatRequestInfo {
+  provider: () => string;
+  model: () => string;
+  maxTokens: number | undefined;
+  temperature: number | undefined;
+  messages: readonly ChatMessage[];
+  cost: (model: string, input: number, output: number) => number | undefined;
+}
+
+const MAX_CONTENT = 16_000;
+const scrub = (s: string): string => (s.length > MAX_CONTENT ? s.slice(0, MAX_CONTENT) + '…[truncated]' : s);
+
+function safe(get: () => string): string {
+  try {
+    return get();
+  } catch {
+    return '';
+  }
+}
+
+function respond(span: Span, info: ChatRequestInfo, response: LlmResponse, cacheHit: boolean): void {
+  const { inputTokens, outputTokens, cacheReadTokens, cacheCreationTokens } = response.usage;
+  span.set('gen_ai.usage.input_tokens', inputTokens);
+  span.set('gen_ai.usage.output_tokens', outputTokens);
+  span.set('gen_ai.usage.total_tokens', inputTokens + outputTokens);
+  if (cacheReadTokens > 0) span.set('gen_ai.usage.cache_read.input_tokens', cacheReadTokens);
+  if (cacheCreationTokens > 0) span.set('gen_ai.usage.cache_creation.input_tokens', cacheCreationTokens);
+  if (response.model !== '') span.set('gen_ai.response.model', response.model);
+  if (response.stopReason !== '') span.set('gen_ai.response.finish_reasons', [response.stopReason]);
+  const cost = info.cost(response.model, inputTokens, outputTokens);
+  if (cost !== undefined) {
+    span.set('gen_ai.usage.cost_usd', { float: cost });
+    span.set('gen_ai.usage.cost', { float: cost });
+  }
+  if (cacheHit) span.set('sema.gen_ai.cache.hit', true);
+  for (const [k, v] of usageAttrs(inputTokens, outputTokens, cost)) span.set(k, v);
+  if (contentCaptureOn()) {
+    span.set('gen_ai.input.messages', scrub(JSON.stringify(info.messages)));
+    span.set('gen_ai.output.messages', scrub(JSON.stringify([{ role: 'assistant', content: response.text }])));
+  }
+}
+
+/** Runs one model request inside its span (or untraced when tracing is off). */
+export function tracedChat(info: ChatRequestInfo, run: (trace: ChatTrace | undefined) => LlmResponse): LlmResponse {
+  if (!tracingEnabled()) return run(undefined);
+  const provider = safe(info.provider);
+  const model = safe(info.model);
+  const span = startSpan(model ? `chat ${model}` : 'chat', 'client', [['gen_ai.operation.name', 'chat'], ...spanKindAttrs('llm')]);
+  if (!span) return run(undefined);
+  if (provider !== '') span.set('gen_ai.provider.name', genAiProviderName(provider));
+  if (model !== '') span.set('gen_ai.request.model', model);
+  if (info.maxTokens !== undefined) span.set('gen_ai.request.max_tokens', info.maxTokens);
+  if (info.temperature !== undefined) span.set('gen_ai.request.temperature', { float: info.temperature });
+  for (const [k, v] of dispatchAttrs('chat', provider, model)) span.set(k, v);
+  // A standalone completion is its own conversation.
+  if (currentConversation() === undefined) span.set('gen_ai.conversation.id', `conv_${randomBytes(8).toString('hex')}`);
+  let cacheHit = false;
+  let firstSeen = false;
+  const trace: ChatTrace = {
+    cacheHit: () => { cacheHit = true; },
+    firstToken: (sink) => (sink === undefined ? sink : ((t: string) => {
+      if (!firstSeen) {
+        firstSeen = true;
+        span.set('sema.gen_ai.is_streaming', true);
+        span.set('sema.gen_ai.server.time_to_first_token', { float: Number(process.hrtime.bigint() - started) / 1e9 });
+      }
+      sink(t);
+    }) as typeof sink),
+  };
+  const started = process.hrtime.bigint();
+  try {
+    const response = run(trace);
+    respond(span, info, response, cacheHit);
+    return response;
+  } catch (e) {
+    setError(span, e instanceof Error ? e.message : String(e));
+    if (e instanceof SemaError) span.set('error.type', e.type);
+    throw e;
+  } finally {
+    endSpan(span);
+  }
+}
