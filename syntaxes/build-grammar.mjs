@@ -16,7 +16,7 @@ export const definers = ['define', 'defun', 'defn', 'def', 'defmacro', 'defmulti
 export const specialForms = ['if', 'cond', 'case', 'when', 'unless', 'else', 'do', 'while', 'let', 'let*', 'letrec', 'lambda', 'fn',
   'quote', 'quasiquote', 'unquote', 'unquote-splicing', 'set!', 'try', 'catch', 'throw', 'match', 'match*', 'delay', 'force',
   'eval', 'load', 'import', 'export', 'module', 'macroexpand', 'begin', 'progn', 'and', 'or', 'async', 'await',
-  '->', '->>', 'as->', 'some->', 'when-let', 'if-let', 'with-stream', 'dotimes', 'for-range', 'prompt', 'message'];
+  '->', '->>', 'as->', 'some->', 'when-let', 'if-let', 'with-stream', 'dotimes', 'for-range', 'with-span', 'with-session', 'prompt', 'message'];
 export const builtins = `* + - / < <= = > >= abs any append apply assert assert= assoc assoc-in assq assv bool? boolean?
 bytevector bytevector->list bytevector-append bytevector-copy bytevector-length bytevector-u8-ref bytevector-u8-set! bytevector?
 caaar caadr caar cadar caddr cadr car cdaar cdadr cdar cddar cdddr cddr cdr ceil ceiling char->integer char->string

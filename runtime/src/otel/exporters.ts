@@ -134,7 +134,7 @@ export class OtlpExporter implements Exporter {
     this.pending = [];
     const json = this.opts.protocol === 'http/json';
     const body = json ? JSON.stringify(otlpTraceRequest(spans, this.opts.resource)) : otlpTraceProto(spans, this.opts.resource);
-    this.worker.postMessage({ t: 'export', body, contentType: json ? 'application/json' : 'application/x-protobuf' });
+    this.port.postMessage({ t: 'export', body, contentType: json ? 'application/json' : 'application/x-protobuf' });
     this.seq++;
   }
 
@@ -149,7 +149,7 @@ export class OtlpExporter implements Exporter {
     const budget = Math.min(FLUSH_BUDGET_MS, this.opts.timeoutMs * this.seq + 250);
     this.seq = 0;
     const ack = ++this.flushes;
-    this.worker.postMessage({ t: 'flush', seq: ack });
+    this.port.postMessage({ t: 'flush', seq: ack });
     const deadline = Date.now() + budget;
     for (let seen = Atomics.load(this.counter, 0); seen < ack; seen = Atomics.load(this.counter, 0)) {
       const left = deadline - Date.now();
