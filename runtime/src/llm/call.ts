@@ -15,7 +15,7 @@ import { callAllSync, callSync, type Cancellation } from './sync-bridge';
 import { cacheKey, responseCache } from './response-cache';
 import { routing } from './routing';
 import { usage } from './usage';
-import { tracedChat, type ChatTrace } from '../otel/llm-spans';
+import { tracedChat, withCallIdentity, type ChatTrace } from '../otel/llm-spans';
 import { tracingEnabled } from '../otel/telemetry';
 
 let activeCassette: Cassette | undefined;
@@ -198,7 +198,8 @@ export function runModel(
   turn: TurnInput,
   onChunk?: (text: string) => void,
 ): LlmResponse {
-  return tracedChat(chatInfo(fn, opts, turn), (trace) => runModelUntraced(ctx, fn, opts, turn, trace?.firstToken(onChunk) ?? onChunk, trace));
+  return withCallIdentity(opts, () =>
+    tracedChat(chatInfo(fn, opts, turn), (trace) => runModelUntraced(ctx, fn, opts, turn, trace?.firstToken(onChunk) ?? onChunk, trace)));
 }
 
 function runModelUntraced(

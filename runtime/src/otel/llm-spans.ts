@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { SemaError } from '../eval/errors';
 import type { ChatMessage, LlmResponse } from '../llm/provider';
 import { dispatchAttrs, genAiProviderName, spanKindAttrs, usageAttrs } from './compat';
-import { currentConversation, endSpan, setError, startSpan, type Span } from './spans';
+import { currentConversation, endSpan, setError, startSpan, withIdentity, type AttrValue, type Span } from './spans';
 import { contentCaptureOn, tracingEnabled } from './telemetry';
 
 export interface ChatTrace {
@@ -98,4 +98,48 @@ export function tracedChat(info: ChatRequestInfo, run: (trace: ChatTrace | undef
   } finally {
     endSpan(span);
   }
+}
+
+export interface CallIdentity { conversationId?: string; sessionId?: string; userId?: string }
+
+/** Runs `body` under the identity a call's options give, if any. */
+export function withCallIdentity<T>(id: CallIdentity, body: () => T): T {
+  if (id.conversationId === undefined && id.sessionId === undefined && id.userId === undefined) return body();
+  const conversation = id.conversationId ?? currentConversation() ?? `conv_${randomBytes(8).toString('hex')}`;
+  return withIdentity(conversation, id.sessionId, id.userId, body);
+}
+
+function traced<T>(span: Span | undefined, body: () => T, failed?: (value: T) => string | undefined): T {
+  if (!span) return body();
+  try {
+    const value = body();
+    const problem = failed?.(value);
+    if (problem !== undefined) setError(span, problem);
+    return value;
+  } catch (e) {
+    setError(span, e instanceof Error ? e.message : String(e));
+    throw e;
+  } finally {
+    endSpan(span);
+  }
+}
+
+/** `invoke_agent {name}` around an agent run or a tools-enabled completion. */
+export function tracedAgent<T>(name: string | undefined, body: () => T): T {
+  if (!tracingEnabled()) return body();
+  const attrs: [string, AttrValue][] = [['gen_ai.operation.name', 'invoke_agent'], ...spanKindAttrs('agent')];
+  if (name) attrs.push(['gen_ai.agent.name', name]);
+  // Every turn of one run belongs to one conversation.
+  const run = (): T => traced(startSpan(name ? `invoke_agent ${name}` : 'invoke_agent', 'internal', attrs), body);
+  return currentConversation() === undefined ? withIdentity(`conv_${randomBytes(8).toString('hex')}`, undefined, undefined, run) : run();
+}
+
+/** `execute_tool {name}` around one tool dispatch; an error result marks the span. */
+export function tracedTool<T extends { isError: boolean; text: string }>(name: string, callId: string, body: () => T): T {
+  if (!tracingEnabled()) return body();
+  const span = startSpan(`execute_tool ${name}`, 'internal', [
+    ['gen_ai.operation.name', 'execute_tool'], ['gen_ai.tool.name', name], ['gen_ai.tool.call.id', callId], ['gen_ai.tool.type', 'function'],
+    ...spanKindAttrs('tool'),
+  ]);
+  return traced(span, body, (r) => (r.isError ? r.text : undefined));
 }

@@ -102,6 +102,34 @@ describe('otel/configure with a file', () => {
     assert.equal(retrieval!.attributes['top-k'], 5);
   });
 
+  it('traces an agent run as invoke_agent over its chat and execute_tool spans, in one session', () => {
+    const file = join(tmp(), 'trace.jsonl');
+    const interp = new Interpreter();
+    interp.evalString(`(otel/configure {:file ${JSON.stringify(file)}})
+      (define n 0)
+      (llm/define-provider :scripted
+        {:complete (fn (req)
+           (set! n (+ n 1))
+           (if (= n 1)
+               {:content "" :tool-calls (list {:id "c1" :name "double" :arguments {:n 21}})}
+               {:content "42"}))
+         :default-model "s-1"})
+      (deftool double "Double a number" {:n {:type :integer}} (fn (n) (* n 2)))
+      (defagent bot {:system "x" :tools [double]})
+      (agent/run bot "Double 21" {:session-id "chat-42" :user-id "alice"})`);
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+    assert.deepEqual(lines.map((l) => l.name), ['chat s-1', 'execute_tool double', 'chat s-1', 'invoke_agent bot']);
+    const agent = lines[3]!;
+    for (const l of lines.slice(0, 3)) assert.equal(l.parent_span_id, agent.span_id);
+    for (const l of lines) {
+      assert.equal(l.attributes['session.id'], 'chat-42');
+      assert.equal(l.attributes['user.id'], 'alice');
+      assert.equal(l.attributes['gen_ai.conversation.id'], agent.attributes['gen_ai.conversation.id']);
+    }
+    assert.equal(lines[1]!.attributes['gen_ai.tool.call.id'], 'c1');
+    assert.equal(agent.attributes['gen_ai.agent.name'], 'bot');
+  });
+
   it('parses OTLP header lists as the spec says', () => {
     assert.deepEqual(parseHeaders('Authorization=Basic YWJjOmRlZg==, x-project=my%2Capp,bad'), { Authorization: 'Basic YWJjOmRlZg==', 'x-project': 'my,app' });
   });
