@@ -44,6 +44,11 @@ test('HTML5 tree building: implied elements, auto-closing, head content, seriali
   assert.equal(parse('<p>a<div>b</div>'), '<html><head></head><body><p>a</p><div>b</div></body></html>');
   assert.equal(parse('<script>if (a<b) x="&amp;"</script>'), '<html><head><script>if (a<b) x="&amp;"</script></head><body></body></html>');
   assert.equal(parse('<p title="a&quot;b" x=1 x=2>&nbsp;&lt;<!-- c --><br/>'), '<html><head></head><body><p title="a&quot;b" x="1">&nbsp;&lt;<!-- c --><br></p></body></html>');
+  // Formatting elements reopen across block boundaries and misnesting (HTML5 "reconstruct").
+  assert.equal(parse('<p><b>bold<p>next'), '<html><head></head><body><p><b>bold</b></p><p><b>next</b></p></body></html>');
+  assert.equal(parse('<b><i>x</b>y</i>'), '<html><head></head><body><b><i>x</i></b><i>y</i></body></html>');
+  assert.equal(parse('<a href=1>a<a href=2>b'), '<html><head></head><body><a href="1">a</a><a href="2">b</a></body></html>');
+  assert.equal(parse('<table><tr><td><b>x</td><td>y</table>z'), '<html><head></head><body><table><tbody><tr><td><b>x</b></td><td>y</td></tr></tbody></table>z</body></html>');
   assert.equal(parse('a < b <3'), '<html><head></head><body>a &lt; b &lt;3</body></html>');
 });
 
@@ -72,6 +77,7 @@ test('hostile input: deep nesting and huge documents finish quickly', () => {
   assert.ok(markdownToHtml('- '.repeat(5000) + 'x').length > 0);
   assert.ok(markdownToHtml('a *b _c '.repeat(20000)).length > 0);
   assert.equal(parse('<a><a><a><b><i>'.repeat(2000)).length > 0, true);
+  assert.ok(parse(Array.from({ length: 3000 }, (_, i) => `<b id=${i}>`).join('') + '<p>x'.repeat(3000)).length < 5_000_000);
   assert.ok(Date.now() - started < 20000, `took ${Date.now() - started}ms`);
 });
 

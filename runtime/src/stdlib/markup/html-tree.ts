@@ -27,6 +27,12 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements that bound the search for an open element (a simplified "has in scope"). */
 const SCOPE = new Set(['html', 'table', 'td', 'th', 'caption', 'marquee', 'object', 'applet', 'template']);
 const MAX_DEPTH = 512;
+/** Formatting elements stay "active" past the elements that close them and reopen where text continues. */
+const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
+const MARKERS = new Set(['td', 'th', 'caption', 'applet', 'marquee', 'object', 'template']);
+const NO_RECONSTRUCT = new Set([...CLOSES_P, 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'col', 'colgroup']);
+/** Bounds the reopening work on hostile input (HTML5 itself keeps at most 3 alike). */
+const MAX_ACTIVE = 64;
 
 class TreeBuilder {
   readonly doc = node('document');
@@ -82,7 +88,52 @@ class TreeBuilder {
   }
 
   private popTo(i: number): void {
-    this.stack.length = Math.max(1, i);
+    const keep = Math.max(1, i);
+    for (let j = this.stack.length - 1; j >= keep; j--) if (MARKERS.has(this.stack[j]!.name)) this.clearToMarker();
+    this.stack.length = keep;
+  }
+
+  /** The active formatting elements; null is a marker (a table cell or similar boundary). */
+  private active: (HNode | null)[] = [];
+
+  private clearToMarker(): void {
+    while (this.active.length > 0 && this.active.pop() !== null) { /* drop entries up to the marker */ }
+  }
+
+  /** Reopens the active formatting elements that were closed, in order (HTML5 "reconstruct"). */
+  private reconstruct(): void {
+    const n = this.active.length;
+    const last = this.active[n - 1];
+    if (last === undefined || last === null || this.stack.includes(last)) return;
+    let i = n - 1;
+    while (i > 0) {
+      const e = this.active[i - 1];
+      if (e === null || e === undefined || this.stack.includes(e)) break;
+      i--;
+    }
+    for (; i < n; i++) {
+      const e = this.active[i]!;
+      const clone = this.insert(e.name, e.attrs.map(([k, v]) => [k, v]), this.current);
+      this.stack.push(clone);
+      this.active[i] = clone;
+    }
+  }
+
+  /** The active formatting element named `name` after the last marker, as an index. */
+  private activeIndex(name: string): number {
+    for (let i = this.active.length - 1; i >= 0; i--) {
+      const e = this.active[i];
+      if (e === null || e === undefined) return -1;
+      if (e.name === name) return i;
+    }
+    return -1;
+  }
+
+  private pushActive(el: HNode): void {
+    const same = this.active.filter((e) => e !== null && e.name === el.name && sameAttrs(e, el));
+    if (same.length >= 3) this.active.splice(this.active.indexOf(same[0]!), 1);
+    if (this.active.length >= MAX_ACTIVE) this.active.splice(this.active.findIndex((e) => e !== null), 1);
+    this.active.push(el);
   }
 
   private closeIfOpen(names: Set<string> | string, boundaries = SCOPE): void {
@@ -110,9 +161,11 @@ class TreeBuilder {
           const rest = t.text.slice(lead.length);
           if (rest === '') return;
           this.enterBody();
+          this.reconstruct();
           this.appendText(this.current, rest);
           return;
         }
+        this.reconstruct();
         this.appendText(this.current, t.text);
         return;
       }
@@ -145,7 +198,7 @@ class TreeBuilder {
     if (name === 'li') this.closeIfOpen('li', new Set([...SCOPE, 'ol', 'ul']));
     if (name === 'dd' || name === 'dt') this.closeIfOpen(new Set(['dd', 'dt']), new Set([...SCOPE, 'dl']));
     if (name === 'option' && this.current.name === 'option') this.popTo(this.stack.length - 1);
-    if (name === 'a') this.closeIfOpen('a');
+    if (name === 'a' && this.activeIndex('a') >= 0) this.endTag('a');
     if (name === 'tr' || name === 'tbody' || name === 'thead' || name === 'tfoot') this.closeIfOpen(new Set(['tr', 'td', 'th']), new Set(['table', 'html']));
     if (name === 'tbody' || name === 'thead' || name === 'tfoot') this.closeIfOpen(new Set(['tbody', 'thead', 'tfoot']), new Set(['table', 'html']));
     if (name === 'td' || name === 'th') this.closeIfOpen(new Set(['td', 'th']), new Set(['table', 'tr', 'html']));
@@ -154,8 +207,11 @@ class TreeBuilder {
       if (this.current.name === 'table') this.stack.push(this.insert('tbody', [], this.current));
       this.stack.push(this.insert('tr', [], this.current));
     }
+    if (!NO_RECONSTRUCT.has(name)) this.reconstruct();
     const el = this.insert(name, attrs, this.current);
     if (!VOID.has(name)) this.stack.push(el);
+    if (FORMATTING.has(name)) this.pushActive(el);
+    if (MARKERS.has(name)) this.active.push(null);
   }
 
   private headOpen: HNode | null = null;
@@ -168,7 +224,15 @@ class TreeBuilder {
       this.enterBody();
     }
     if (name === 'body' || name === 'html') return;
-    if (name === 'br') { this.insert('br', [], this.current); return; }
+    if (name === 'br') { this.reconstruct(); this.insert('br', [], this.current); return; }
+    const k = FORMATTING.has(name) ? this.activeIndex(name) : -1;
+    if (k >= 0) {
+      const el = this.active[k]!;
+      this.active.splice(k, 1);
+      const at = this.stack.lastIndexOf(el);
+      if (at >= 0) this.popTo(at);
+      return;
+    }
     if (name === 'p' && this.inScope('p', new Set([...SCOPE, 'button'])) < 0) { this.insert('p', [], this.current); return; }
     const tablePart = ['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption'].includes(name);
     const i = this.inScope(name, tablePart ? new Set(name === 'table' ? ['html'] : ['html', 'table']) : SCOPE);
@@ -185,6 +249,10 @@ class TreeBuilder {
     this.enterBody();
     return this.doc;
   }
+}
+
+function sameAttrs(a: HNode, b: HNode): boolean {
+  return a.attrs.length === b.attrs.length && a.attrs.every(([k, v]) => b.attrs.some(([k2, v2]) => k === k2 && v === v2));
 }
 
 function mergeAttrs(el: HNode, attrs: [string, string][]): void {
