@@ -143,3 +143,23 @@ export function tracedTool<T extends { isError: boolean; text: string }>(name: s
   ]);
   return traced(span, body, (r) => (r.isError ? r.text : undefined));
 }
+
+export type EmbedUsage = (tokens: number, responseModel: string, cost: number | undefined) => void;
+
+/** `embeddings {model}` (CLIENT) around one `llm/embed` request. */
+export function tracedEmbeddings<T>(provider: string, model: string, body: (note: EmbedUsage) => T): T {
+  if (!tracingEnabled()) return body(() => undefined);
+  const span = startSpan(`embeddings ${model}`, 'client', [
+    ['gen_ai.operation.name', 'embeddings'], ['gen_ai.provider.name', genAiProviderName(provider)], ['gen_ai.request.model', model],
+    ...spanKindAttrs('embedding'), ...dispatchAttrs('embeddings', provider, model),
+  ]);
+  return traced(span, () => body((tokens, responseModel, cost) => {
+    if (!span) return;
+    span.set('gen_ai.usage.input_tokens', tokens);
+    span.set('gen_ai.response.model', responseModel);
+    if (cost !== undefined) {
+      span.set('gen_ai.usage.cost_usd', { float: cost });
+      span.set('gen_ai.usage.cost', { float: cost });
+    }
+  }));
+}

@@ -227,6 +227,28 @@ describe('OTLP/HTTP export from the CLI', () => {
     }
   });
 
+  it('traces llm/embed as an embeddings span', async () => {
+    const api = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end(JSON.stringify({ data: [{ embedding: [1, 2], index: 0 }], usage: { prompt_tokens: 3 }, model: 'emb-1' })));
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    const file = join(tmp(), 'trace.jsonl');
+    try {
+      const url = `http://127.0.0.1:${(api.address() as AddressInfo).port}/v1`;
+      const r = await runCli(`(llm/configure-embeddings :local {:base-url "${url}" :api-key "k" :default-model "emb-1"}) (display (bytevector-length (llm/embed "hi")))`, { SEMA_OTEL_FILE: file });
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.out, '16');
+      const line = JSON.parse(fs.readFileSync(file, 'utf8').trim()) as Line;
+      assert.equal(line.name, 'embeddings emb-1');
+      assert.equal(line.kind, 'client');
+      assert.equal(line.attributes['gen_ai.operation.name'], 'embeddings');
+      assert.equal(line.attributes['gen_ai.usage.input_tokens'], 3);
+    } finally {
+      api.close();
+    }
+  });
+
   it('a collector that is down costs a warning, not the run', async () => {
     const c = await collector();
     c.close();
