@@ -5,7 +5,7 @@
 import type { AttrValue, Span, SpanKind } from './spans';
 
 export const SEMA_VERSION = '1.0.0';
-const SCHEMA_URL = 'https://opentelemetry.io/schemas/1.37.0';
+export const SCHEMA_URL = 'https://opentelemetry.io/schemas/1.37.0';
 
 const KIND_CODE: Record<SpanKind, number> = { internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
 const STATUS_CODE = { unset: 0, ok: 1, error: 2 } as const;
@@ -20,7 +20,7 @@ function anyValue(v: AttrValue): AnyValue {
   return { doubleValue: v.float };
 }
 
-const keyValues = (attrs: Iterable<[string, AttrValue]>): { key: string; value: AnyValue }[] =>
+export const keyValues = (attrs: Iterable<[string, AttrValue]>): { key: string; value: AnyValue }[] =>
   [...attrs].map(([key, v]) => ({ key, value: anyValue(v) }));
 
 export interface ResourceInfo { serviceName: string; environment: string | undefined }

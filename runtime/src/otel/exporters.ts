@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { jsonlLine, otlpTraceRequest, type ResourceInfo } from './encode';
 import { otlpTraceProto } from './proto';
+import { otlpMetricsProto, otlpMetricsRequest, takeMetricsChanged } from './metrics';
 import type { Span } from './spans';
 
 export interface Exporter {
@@ -51,13 +52,13 @@ const { port, counter, url, headers, timeoutMs } = workerData;
 let chain = Promise.resolve();
 async function send(m) {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': m.contentType }, body: m.body, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(m.url || url, { method: 'POST', headers: { ...headers, 'content-type': m.contentType }, body: m.body, signal: AbortSignal.timeout(timeoutMs) });
     await res.arrayBuffer().catch(() => {});
-    if (!res.ok) port.postMessage({ t: 'warn', message: 'the collector answered HTTP ' + res.status });
+    if (!res.ok) port.postMessage({ t: 'warn', message: 'the collector answered HTTP ' + res.status, url: m.url || url });
   } catch (e) {
     const why = e && e.name === 'TimeoutError' ? 'no answer within ' + timeoutMs + ' ms'
       : (e && e.cause && (e.cause.code || e.cause.message)) || (e && e.message) || String(e);
-    port.postMessage({ t: 'warn', message: why });
+    port.postMessage({ t: 'warn', message: why, url: m.url || url });
   }
 }
 port.on('message', (m) => {
@@ -68,6 +69,8 @@ port.on('message', (m) => {
 
 export interface OtlpOptions {
   url: string;
+  /** Where the GenAI metric histograms go; none when only a traces endpoint is set. */
+  metricsUrl: string | undefined;
   protocol: 'http/json' | 'http/protobuf';
   headers: Record<string, string>;
   timeoutMs: number;
@@ -104,16 +107,17 @@ export class OtlpExporter implements Exporter {
     this.port.unref();
   }
 
-  private report(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    this.warn(`export to ${this.opts.url} failed: ${message} (spans dropped)`);
+  private report(message: string, url = this.opts.url): void {
+    const text = `export to ${url} failed: ${message} (${url === this.opts.url ? 'spans' : 'metrics'} dropped)`;
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    this.warn(text);
   }
 
   private drainWarnings(): void {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
-      const msg = m.message as { t: string; message: string };
-      if (msg.t === 'warn') this.report(msg.message);
+      const msg = m.message as { t: string; message: string; url: string };
+      if (msg.t === 'warn') this.report(msg.message, msg.url);
     }
   }
 
@@ -141,6 +145,12 @@ export class OtlpExporter implements Exporter {
   /** Sends what is batched and waits (at most a few seconds) until the thread has posted it. */
   flush(): void {
     this.sendPending();
+    if (this.opts.metricsUrl !== undefined && takeMetricsChanged()) {
+      const json = this.opts.protocol === 'http/json';
+      const body = json ? JSON.stringify(otlpMetricsRequest(this.opts.resource)) : otlpMetricsProto(this.opts.resource);
+      this.port.postMessage({ t: 'export', url: this.opts.metricsUrl, body, contentType: json ? 'application/json' : 'application/x-protobuf' });
+      this.seq++;
+    }
     if (this.dropped > 0) {
       this.report(`the span queue was full (${this.dropped} span(s))`);
       this.dropped = 0;

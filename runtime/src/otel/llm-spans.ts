@@ -9,6 +9,7 @@ import type { ChatMessage, LlmResponse } from '../llm/provider';
 import { dispatchAttrs, genAiProviderName, spanKindAttrs, usageAttrs } from './compat';
 import { currentConversation, endSpan, setError, startSpan, withIdentity, type AttrValue, type Span } from './spans';
 import { contentCaptureOn, tracingEnabled } from './telemetry';
+import { recordLlmCall } from './metrics';
 
 export interface ChatTrace {
   /** The answer came from the response cache: no provider was called. */
@@ -90,6 +91,11 @@ export function tracedChat(info: ChatRequestInfo, run: (trace: ChatTrace | undef
   try {
     const response = run(trace);
     respond(span, info, response, cacheHit);
+    // A cache hit called no provider: recording it would add a misleading zero sample.
+    if (!cacheHit) {
+      recordLlmCall({ operation: 'chat', provider: provider === '' ? '' : genAiProviderName(provider), requestModel: model, responseModel: response.model },
+        response.usage.inputTokens, response.usage.outputTokens, Number(process.hrtime.bigint() - started) / 1e9);
+    }
     return response;
   } catch (e) {
     setError(span, e instanceof Error ? e.message : String(e));
@@ -153,7 +159,9 @@ export function tracedEmbeddings<T>(provider: string, model: string, body: (note
     ['gen_ai.operation.name', 'embeddings'], ['gen_ai.provider.name', genAiProviderName(provider)], ['gen_ai.request.model', model],
     ...spanKindAttrs('embedding'), ...dispatchAttrs('embeddings', provider, model),
   ]);
+  const started = process.hrtime.bigint();
   return traced(span, () => body((tokens, responseModel, cost) => {
+    recordLlmCall({ operation: 'embeddings', provider: genAiProviderName(provider), requestModel: model, responseModel }, tokens, 0, Number(process.hrtime.bigint() - started) / 1e9);
     if (!span) return;
     span.set('gen_ai.usage.input_tokens', tokens);
     span.set('gen_ai.response.model', responseModel);

@@ -2,9 +2,9 @@
 // written with a minimal protobuf encoder, field numbers from opentelemetry-proto.
 
 import type { AttrValue, Span, SpanKind } from './spans';
-import { resourceAttrs, SEMA_VERSION, type ResourceInfo } from './encode';
+import { resourceAttrs, SCHEMA_URL, SEMA_VERSION, type ResourceInfo } from './encode';
 
-class Writer {
+export class Writer {
   private readonly parts: Buffer[] = [];
 
   private varint(n: bigint): void {
@@ -75,13 +75,12 @@ function anyValue(w: Writer, v: AttrValue): void {
   else w.double(4, v.float);
 }
 
-function keyValues(w: Writer, field: number, attrs: Iterable<[string, AttrValue]>): void {
+export function keyValues(w: Writer, field: number, attrs: Iterable<[string, AttrValue]>): void {
   for (const [k, v] of attrs) w.message(field, (kv) => kv.string(1, k).message(2, (a) => anyValue(a, v)));
 }
 
 const KIND: Record<SpanKind, number> = { internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
 const STATUS = { unset: 0, ok: 1, error: 2 } as const;
-const SCHEMA_URL = 'https://opentelemetry.io/schemas/1.37.0';
 
 export function otlpTraceProto(spans: readonly Span[], resource: ResourceInfo): Buffer {
   return new Writer().message(1, (rs) => {

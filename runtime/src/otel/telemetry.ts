@@ -5,6 +5,7 @@
 import { identityAttrs, setCompat, spanKindAttrs } from './compat';
 import { FileExporter, OtlpExporter, type Exporter } from './exporters';
 import { installSink, resetSpans, type Span } from './spans';
+import { setMetricsRecording } from './metrics';
 
 let envChecked = false;
 let exporters: Exporter[] = [];
@@ -71,8 +72,12 @@ function installFromEnv(): boolean {
       warn(`protocol ${protocol} is not supported here; sending http/protobuf to ${url}`);
       protocol = 'http/protobuf';
     }
+    const base = env('OTEL_EXPORTER_OTLP_ENDPOINT');
+    const metricsUrl = env('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT') ?? (base ? base.replace(/\/+$/, '') + '/v1/metrics' : undefined);
+    setMetricsRecording(metricsUrl !== undefined);
     made.push(new OtlpExporter({
       url,
+      metricsUrl,
       protocol: protocol as 'http/json' | 'http/protobuf',
       headers: parseHeaders(env('OTEL_EXPORTER_OTLP_HEADERS')),
       timeoutMs: positiveInt('OTEL_EXPORTER_OTLP_TIMEOUT', 10_000),
@@ -155,4 +160,5 @@ export function resetTelemetry(): void {
   process.removeListener('exit', flushTelemetry);
   resetSpans();
   setCompat(undefined);
+  setMetricsRecording(false);
 }

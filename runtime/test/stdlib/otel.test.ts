@@ -186,7 +186,7 @@ describe('OTLP/HTTP export from the CLI', () => {
       assert.equal(r.code, 0, r.err);
       assert.equal(r.out, 'done');
       assert.equal(r.err, '');
-      assert.equal(c.requests.length, 1);
+      assert.deepEqual(c.requests.map((q) => q.path), ['/v1/traces', '/v1/metrics']);
       const req = c.requests[0]!;
       assert.equal(req.path, '/v1/traces');
       assert.equal(req.type, 'application/json');
@@ -204,6 +204,16 @@ describe('OTLP/HTTP export from the CLI', () => {
       assert.deepEqual(ingest.events.map((e) => e.name), ['started']);
       assert.equal(ingest.status.code, 1);
       assert.equal(spans.find((s) => s.name === 'boom')!.status.code, 2);
+      // The model call also lands in the two GenAI histograms.
+      const metrics: { name: string; unit: string; histogram: { aggregationTemporality: number; dataPoints: { count: string; sum: number; attributes: { key: string; value: { stringValue?: string } }[] }[] } }[] =
+        JSON.parse(c.requests[1]!.body.toString('utf8')).resourceMetrics[0].scopeMetrics[0].metrics;
+      assert.deepEqual(metrics.map((m) => m.name), ['gen_ai.client.token.usage', 'gen_ai.client.operation.duration']);
+      const tokens = metrics[0]!.histogram;
+      assert.equal(tokens.aggregationTemporality, 2);
+      const byType = (t: string) => tokens.dataPoints.find((p) => p.attributes.some((a) => a.key === 'gen_ai.token.type' && a.value.stringValue === t))!;
+      assert.equal(byType('input').sum, 5);
+      assert.equal(byType('output').sum, 2);
+      assert.equal(metrics[1]!.histogram.dataPoints[0]!.count, '1');
     } finally {
       c.close();
     }
@@ -212,7 +222,9 @@ describe('OTLP/HTTP export from the CLI', () => {
   it('sends http/protobuf by default', async () => {
     const c = await collector();
     try {
-      const r = await runCli('(with-span "ingest" {:n 1} (otel/set-attribute :rows 42))', { OTEL_EXPORTER_OTLP_ENDPOINT: c.url + '/' });
+      const r = await runCli(`(llm/define-provider :echo {:complete (fn (req) {:content "hi" :usage {:prompt-tokens 5 :completion-tokens 2}}) :default-model "echo-v1"})
+        (with-span "ingest" {:n 1} (otel/set-attribute :rows 42))
+        (llm/complete "x")`, { OTEL_EXPORTER_OTLP_ENDPOINT: c.url + '/' });
       assert.equal(r.code, 0, r.err);
       const req = c.requests[0]!;
       assert.equal(req.path, '/v1/traces');
@@ -222,6 +234,11 @@ describe('OTLP/HTTP export from the CLI', () => {
       assert.equal(protoFields(span, 1)[0]!.length, 16);
       const keys = protoFields(span, 9).map((kv) => protoFields(kv, 1)[0]!.toString());
       assert.deepEqual(keys, ['n', 'rows']);
+      const metricsReq = c.requests.find((q) => q.path === '/v1/metrics')!;
+      assert.equal(metricsReq.type, 'application/x-protobuf');
+      const metrics = protoFields(protoFields(protoFields(metricsReq.body, 1)[0]!, 2)[0]!, 2);
+      assert.deepEqual(metrics.map((m) => protoFields(m, 1)[0]!.toString()), ['gen_ai.client.token.usage', 'gen_ai.client.operation.duration']);
+      assert.equal(protoFields(protoFields(metrics[0]!, 9)[0]!, 1).length, 2);
     } finally {
       c.close();
     }
