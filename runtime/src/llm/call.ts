@@ -186,6 +186,7 @@ function chatInfo(fn: string, opts: LlmOptions, turn: TurnInput) {
     maxTokens: opts.maxTokens ?? envMaxTokens() ?? DEFAULT_MAX_TOKENS,
     temperature: opts.temperature,
     messages: turn.messages,
+    system: turn.system,
     cost: (model: string, input: number, output: number) => usage.cost(model, input, output),
   };
 }

@@ -24,6 +24,7 @@ export interface ChatRequestInfo {
   maxTokens: number | undefined;
   temperature: number | undefined;
   messages: readonly ChatMessage[];
+  system: string | undefined;
   cost: (model: string, input: number, output: number) => number | undefined;
 }
 
@@ -55,8 +56,14 @@ function respond(span: Span, info: ChatRequestInfo, response: LlmResponse, cache
   if (cacheHit) span.set('sema.gen_ai.cache.hit', true);
   for (const [k, v] of usageAttrs(inputTokens, outputTokens, cost)) span.set(k, v);
   if (contentCaptureOn()) {
-    span.set('gen_ai.input.messages', scrub(JSON.stringify(info.messages)));
-    span.set('gen_ai.output.messages', scrub(JSON.stringify([{ role: 'assistant', content: response.text }])));
+    const input = scrub(JSON.stringify(info.messages));
+    const output = scrub(JSON.stringify([{ role: 'assistant', content: response.text }]));
+    span.set('gen_ai.input.messages', input);
+    span.set('gen_ai.output.messages', output);
+    // Langfuse shows a generation's input and output only from its own keys.
+    span.set('langfuse.observation.input', input);
+    span.set('langfuse.observation.output', output);
+    if (info.system !== undefined) span.set('gen_ai.system_instructions', scrub(info.system));
   }
 }
 

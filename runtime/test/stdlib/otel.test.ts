@@ -87,6 +87,21 @@ describe('otel/configure with a file', () => {
     assert.equal(span('boom').attributes['error.type'], 'error');
   });
 
+  it('records prompt and answer text only when content capture is on', () => {
+    const file = join(tmp(), 'trace.jsonl');
+    const interp = new Interpreter();
+    interp.evalString(`(otel/configure {:file ${JSON.stringify(file)}})
+      (llm/define-provider :echo {:complete (fn (req) "pong") :default-model "e"})
+      (llm/complete "ping")`);
+    process.env['SEMA_OTEL_CAPTURE_CONTENT'] = 'true';
+    interp.evalString('(llm/complete "ping" {:system "Be brief."})');
+    const [off, on] = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+    assert.equal(off!.attributes['gen_ai.input.messages'], undefined);
+    assert.match(String(on!.attributes['gen_ai.input.messages']), /ping/);
+    assert.match(String(on!.attributes['gen_ai.output.messages']), /pong/);
+    assert.equal(on!.attributes['gen_ai.system_instructions'], 'Be brief.');
+  });
+
   it('adds the compat names of SEMA_OTEL_COMPAT modes', () => {
     const file = join(tmp(), 'trace.jsonl');
     process.env['SEMA_OTEL_COMPAT'] = 'openinference,bogus';
