@@ -3,6 +3,7 @@
 // continues the open containers, then may open new blocks, then adds its text to the tip.
 
 import { parseLinkRefDef, type LinkRefs } from './md-linkref';
+import { canContain, expandTabs, HTML_END, htmlBlockStart, isTight } from './md-block-rules';
 
 export type BlockType = 'document' | 'blockquote' | 'list' | 'item' | 'paragraph' | 'heading' | 'code' | 'html' | 'hr';
 
@@ -35,33 +36,6 @@ function block(type: BlockType, parent: Block | null, line: number): Block {
     fenceLen: 0, fenceIndent: 0, info: '', htmlType: 0,
   };
 }
-
-/** Tabs in the indentation become spaces to the next multiple of 4 (CommonMark's tab stops). */
-function expandTabs(line: string): string {
-  if (!line.includes('\t')) return line;
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(4 - (out.length % 4)) : ch;
-  return out;
-}
-
-const HTML_BLOCK_6 = new Set(('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
-  'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu ' +
-  'menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul').split(' '));
-
-/** The CommonMark HTML block kind (1-7) that `rest` starts, or 0. */
-function htmlBlockStart(rest: string, inParagraph: boolean): number {
-  if (/^<(?:script|pre|style|textarea)(?:\s|>|$)/i.test(rest)) return 1;
-  if (rest.startsWith('<!--')) return 2;
-  if (rest.startsWith('<?')) return 3;
-  if (/^<![A-Za-z]/.test(rest)) return 4;
-  if (rest.startsWith('<![CDATA[')) return 5;
-  const m = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s|\/?>|$)/.exec(rest);
-  if (m && HTML_BLOCK_6.has(m[1]!.toLowerCase())) return 6;
-  if (!inParagraph && /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/.test(rest)) return 7;
-  return 0;
-}
-
-const HTML_END: Record<number, RegExp> = { 1: /<\/(?:script|pre|style|textarea)>/i, 2: /-->/, 3: /\?>/, 4: />/, 5: /\]\]>/ };
 
 const MAX_DEPTH = 200;
 
@@ -343,24 +317,6 @@ class BlockParser {
     while (b) { this.finalize(b); b = b.parent; }
     return this.doc;
   }
-}
-
-function canContain(parent: BlockType, child: BlockType): boolean {
-  if (parent === 'list') return child === 'item';
-  if (child === 'item') return false;
-  return parent === 'document' || parent === 'blockquote' || parent === 'item';
-}
-
-/** Blank lines between items, or between the blocks of an item, make a list loose. */
-function isTight(list: Block): boolean {
-  const gap = (a: Block, b: Block | undefined): boolean => b !== undefined && b.startLine > a.endLine + 1;
-  const items = list.children;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    if (gap(item, items[i + 1])) return false;
-    for (let j = 0; j < item.children.length; j++) if (gap(item.children[j]!, item.children[j + 1])) return false;
-  }
-  return true;
 }
 
 export function parseBlocks(md: string): { doc: Block; refs: LinkRefs } {
