@@ -5,7 +5,7 @@
 import { escapeAttr, escapeText } from './entities';
 import { parseBlocks, type Block } from './md-blocks';
 import { parseInlines, type Inline } from './md-inline';
-import type { LinkRefs } from './md-linkref';
+import { unescapeMd, type LinkRefs } from './md-linkref';
 
 const HREF_SAFE = /[A-Za-z0-9!#$%()*+,\-./:;=?@_~[\]]/;
 
@@ -78,9 +78,9 @@ class HtmlWriter {
     switch (b.type) {
       case 'document': for (const c of b.children) this.block(c, false); break;
       case 'paragraph':
-        if (tight) { this.inlines(b.lines.join('\n').replace(/[ ]+$/, '')); break; }
+        if (tight) { this.inlines(b.lines.join('\n').replace(/[ \t]+$/, '')); break; }
         this.open('<p>');
-        this.inlines(b.lines.join('\n').replace(/[ ]+$/, ''));
+        this.inlines(b.lines.join('\n').replace(/[ \t]+$/, ''));
         this.write('</p>\n');
         break;
       case 'heading':
@@ -107,12 +107,12 @@ class HtmlWriter {
       }
       case 'code': {
         const lang = b.info.split(/\s+/)[0] ?? '';
-        this.open(lang ? `<pre><code class="language-${escapeAttr(decodeInfo(lang))}">` : '<pre><code>');
-        this.write(escapeText(b.lines.map((l) => l + '\n').join('')));
+        this.open(lang ? `<pre><code class="language-${escapeAttr(unescapeMd(lang))}">` : '<pre><code>');
+        this.write(escapeText(b.lines.map((l) => l + '\n').join('').slice(0, b.unterminated ? -1 : undefined)));
         this.write('</code></pre>\n');
         break;
       }
-      case 'html': this.write(b.lines.map((l) => l + '\n').join('')); break;
+      case 'html': this.write(b.lines.map((l) => l + '\n').join('').slice(0, b.unterminated ? -1 : undefined)); break;
       case 'item': break;
     }
   }
@@ -120,10 +120,6 @@ class HtmlWriter {
   result(): string {
     return this.out.join('');
   }
-}
-
-function decodeInfo(s: string): string {
-  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 export function markdownToHtml(md: string): string {

@@ -3,12 +3,33 @@
 
 import type { Block, BlockType } from './md-blocks';
 
-/** Tabs in the indentation become spaces to the next multiple of 4 (CommonMark's tab stops). */
+/**
+ * Tabs in a line's structure (its indentation and the space after `>` and list markers)
+ * become spaces to the next multiple of 4, CommonMark's tab stops; tabs in the text stay.
+ */
 export function expandTabs(line: string): string {
   if (!line.includes('\t')) return line;
+  const prefix = /^(?:[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)))*[ \t]*/.exec(line)![0];
   let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(4 - (out.length % 4)) : ch;
-  return out;
+  for (const ch of prefix) out += ch === '\t' ? ' '.repeat(4 - (out.length % 4)) : ch;
+  return out + line.slice(prefix.length);
+}
+
+/**
+ * `raw` without its first `columns` columns of indentation; a tab straddling the cut
+ * leaves its remaining columns as spaces. Tabs after the cut stay literal (code content).
+ */
+export function stripColumns(raw: string, columns: number): string {
+  let col = 0;
+  let i = 0;
+  while (col < columns && i < raw.length) {
+    const ch = raw[i]!;
+    if (ch === ' ') col++;
+    else if (ch === '\t') col += 4 - (col % 4);
+    else break;
+    i++;
+  }
+  return ' '.repeat(Math.max(0, col - columns)) + raw.slice(i);
 }
 
 const HTML_BLOCK_6 = new Set(('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +

@@ -3,7 +3,7 @@
 // continues the open containers, then may open new blocks, then adds its text to the tip.
 
 import { parseLinkRefDef, type LinkRefs } from './md-linkref';
-import { canContain, expandTabs, HTML_END, htmlBlockStart, isTight } from './md-block-rules';
+import { canContain, expandTabs, HTML_END, htmlBlockStart, isTight, stripColumns } from './md-block-rules';
 
 export type BlockType = 'document' | 'blockquote' | 'list' | 'item' | 'paragraph' | 'heading' | 'code' | 'html' | 'hr';
 
@@ -27,13 +27,15 @@ export interface Block {
   fenceIndent: number;
   info: string;
   htmlType: number;
+  /** An HTML block running to the end of a source without a final newline: its last line has none either. */
+  unterminated: boolean;
 }
 
 function block(type: BlockType, parent: Block | null, line: number): Block {
   return {
     type, parent, children: [], open: true, startLine: line, endLine: line, lines: [], level: 0,
     ordered: false, start: 1, marker: '', tight: true, contentIndent: 0, fenced: false, fenceChar: '',
-    fenceLen: 0, fenceIndent: 0, info: '', htmlType: 0,
+    fenceLen: 0, fenceIndent: 0, info: '', htmlType: 0, unterminated: false,
   };
 }
 
@@ -47,6 +49,7 @@ class BlockParser {
   private line = '';
   private pos = 0;
   private blank = false;
+  private raw = '';
 
   private indentAt(p: number): number {
     let n = 0;
@@ -157,13 +160,13 @@ class BlockParser {
         container = this.add('blockquote', container);
         continue;
       }
-      let m = /^(#{1,6})(?:[ ]+|$)/.exec(rest);
+      let m = /^(#{1,6})(?:[ \t]+|$)/.exec(rest);
       if (m) {
         this.closeDown(container);
         const h = this.add('heading', container);
         h.level = m[1]!.length;
-        let text = rest.slice(m[0].length).replace(/[ ]+$/, '');
-        text = text.replace(/(?:^|[ ]+)#+$/, '').replace(/[ ]+$/, '');
+        let text = rest.slice(m[0].length).replace(/[ \t]+$/, '');
+        text = text.replace(/(?:^|[ \t]+)#+$/, '').replace(/[ \t]+$/, '');
         h.lines = [text];
         this.pos = this.line.length;
         return h;
@@ -249,6 +252,7 @@ class BlockParser {
   }
 
   feed(raw: string): void {
+    this.raw = raw;
     this.lineNo++;
     this.line = expandTabs(raw);
     this.pos = 0;
@@ -268,6 +272,7 @@ class BlockParser {
     const tip = this.deepestOpen();
     if (!allMatched && !this.blank && tip.type === 'paragraph' && !this.startsBlock(lastMatched.type === 'list')) {
       tip.lines.push(this.line.slice(this.pos).replace(/^[ ]+/, ''));
+      for (let p: Block | null = tip; p; p = p.parent) p.endLine = this.lineNo;
       return;
     }
     this.tip = tip;
@@ -280,12 +285,14 @@ class BlockParser {
     if (container.type === 'code' && container.fenced && container.startLine === this.lineNo) {
       // the opening fence line carries only the info string
     } else if (container.type === 'code' || container.type === 'html') {
-      container.lines.push(rest);
+      // At top level the source line is at hand: code keeps the tabs of its text literal.
+      const topLevel = container.parent === this.doc && this.raw.includes('\t');
+      container.lines.push(topLevel && container.type === 'code' ? stripColumns(this.raw, container.fenced ? Math.min(this.indentAt(0), container.fenceIndent) : 4) : rest);
       if (container.type === 'html' && container.htmlType <= 5 && HTML_END[container.htmlType]!.test(rest)) this.finalize(container);
     } else if (container.type === 'heading' || container.type === 'hr') {
       // complete on their own line
-    } else if (this.blank) {
-      // nothing to add
+    } else if (rest.trim() === '') {
+      // nothing to add (a list marker or `>` with nothing after it)
     } else if (container.type === 'paragraph') {
       container.lines.push(rest.replace(/^[ ]+/, ''));
     } else {
@@ -324,5 +331,10 @@ export function parseBlocks(md: string): { doc: Block; refs: LinkRefs } {
   const lines = md.split(/\r\n|\r|\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   for (const line of lines) p.feed(line.replace(/\0/g, '\ufffd'));
-  return { doc: p.finish(), refs: p.refs };
+  const doc = p.finish();
+  let last = doc.children[doc.children.length - 1];
+  while (last && last.children.length > 0) last = last.children[last.children.length - 1];
+  const openEnded = (last?.type === 'html' || (last?.type === 'code' && last.fenced && last.open === false && last.lines.length > 0)) && last.endLine === lines.length;
+  if (last && openEnded && !/[\r\n]$/.test(md)) last.unterminated = true;
+  return { doc, refs: p.refs };
 }
