@@ -8,7 +8,8 @@ import { mapFromPairs } from '../eval/equality';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { str } from './text-args';
 import { markdownHeadings, markdownToHtml } from './markup/markdown';
-import { parseHtml, serialize, textNodes, type HNode } from './markup/html-tree';
+import { parseHtml, type HNode } from './markup/html-tree';
+import { serialize, textNodes } from './markup/html-serialize';
 import { parseSelector, selectAll, SelectorError } from './markup/css-select';
 
 const collapse = (s: string): string => s.split(/[\s]+/u).filter((w) => w !== '').join(' ');

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkError, show } from './harness';
 import { markdownHeadings, markdownToHtml } from '../../src/stdlib/markup/markdown';
-import { parseHtml, serialize, textNodes } from '../../src/stdlib/markup/html-tree';
+import { parseHtml } from '../../src/stdlib/markup/html-tree';
+import { serialize, textNodes } from '../../src/stdlib/markup/html-serialize';
 import { parseSelector, selectAll } from '../../src/stdlib/markup/css-select';
 
 const parse = (html: string): string => serialize(parseHtml(html), true);
@@ -15,7 +16,8 @@ test('CommonMark blocks render as pulldown-cmark writes them', () => {
   assert.equal(markdownToHtml('> a\nlazy'), '<blockquote>\n<p>a\nlazy</p>\n</blockquote>\n');
   assert.equal(markdownToHtml('    code\n\n    more'), '<pre><code>code\n\nmore\n</code></pre>\n');
   assert.equal(markdownToHtml('~~~\n<x>\n~~~'), '<pre><code>&lt;x&gt;\n</code></pre>\n');
-  assert.equal(markdownToHtml('<div>\n*raw*\n</div>'), '<div>\n*raw*\n</div>\n');
+  assert.equal(markdownToHtml('<div>\n*raw*\n</div>\n'), '<div>\n*raw*\n</div>\n');
+  assert.equal(markdownToHtml('<div>\n*raw*\n</div>'), '<div>\n*raw*\n</div>');
   assert.equal(markdownToHtml(''), '');
 });
 

@@ -3,7 +3,7 @@
 // selector lists, and the structural pseudo-classes (:nth-child and kin, :first/last/only,
 // :not/:is/:where/:has, :empty, :root, :link, :checked, :disabled, :enabled).
 
-import type { HNode } from './html-tree';
+import type { HNode } from './html-elements';
 
 type Simple =
   | { k: 'type'; name: string }
