@@ -63,6 +63,10 @@ test('CSS selectors', () => {
   assert.deepEqual(select(html, 'P:NTH-CHILD(-n+2)').length, 3);
   assert.deepEqual(select(html, '[class~=b][id^=to]').length, 1);
   assert.deepEqual(select(html, 'body > p:only-of-type'), ['<p>5</p>']);
+  // :has takes relative selectors.
+  assert.deepEqual(select(html, 'div:has(> span)').length, 1);
+  assert.deepEqual(select(html, 'p:has(+ span)'), ['<p class="b">2</p>']);
+  assert.deepEqual(select(html, 'body:has(> p ~ p)').length, 0);
   for (const bad of ['', 'p >', 'p,,', '[x', ':nth-child(x)', 'p::before', ':bogus']) assert.throws(() => parseSelector(bad), bad);
 });
 
@@ -80,6 +84,9 @@ test('hostile input: deep nesting and huge documents finish quickly', () => {
   assert.ok(markdownToHtml('a *b _c '.repeat(20000)).length > 0);
   assert.equal(parse('<a><a><a><b><i>'.repeat(2000)).length > 0, true);
   assert.ok(parse(Array.from({ length: 3000 }, (_, i) => `<b id=${i}>`).join('') + '<p>x'.repeat(3000)).length < 5_000_000);
+  const wide = '<div>' + '<p><b>x</b></p>'.repeat(3000) + '</div>';
+  // Nested :has is bounded: memoized per anchor, and refused past a fixed work budget.
+  assert.deepEqual(select(wide, ':has(:has(:has(b)))').map((h) => h.slice(0, 6)), ['<html>', '<body>']);
   assert.ok(Date.now() - started < 20000, `took ${Date.now() - started}ms`);
 });
 

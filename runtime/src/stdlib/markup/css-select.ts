@@ -10,7 +10,9 @@ type Simple =
   | { k: 'attr'; name: string; op: string; value: string; ci: boolean }
   | { k: 'nth'; a: number; b: number; last: boolean; ofType: boolean }
   | { k: 'not' | 'is' | 'has'; list: Complex[] }
-  | { k: 'flag'; name: string };
+  | { k: 'flag'; name: string }
+  /** The element a relative selector in :has() is anchored at. */
+  | { k: 'anchor' };
 interface Compound { parts: Simple[] }
 /** A complex selector, stored right to left: compounds[0] is the subject. */
 interface Complex { compounds: Compound[]; combinators: string[] }
@@ -39,11 +41,20 @@ class SelectorParser {
     return m[0].replace(/\\(.)/g, '$1');
   }
 
-  list(stopAt: string | null): Complex[] {
+  /** A selector list; `relative` (inside :has) lets each selector start with a combinator. */
+  list(stopAt: string | null, relative = false): Complex[] {
     const out: Complex[] = [];
     for (;;) {
       this.ws();
-      out.push(this.complex());
+      let lead = ' ';
+      const c0 = this.s[this.i];
+      if (relative && (c0 === '>' || c0 === '+' || c0 === '~')) { lead = c0; this.i++; this.ws(); }
+      const sel = this.complex();
+      if (relative) {
+        sel.compounds.push({ parts: [{ k: 'anchor' }] });
+        sel.combinators.push(lead);
+      }
+      out.push(sel);
       this.ws();
       const c = this.s[this.i];
       if (c === ',') { this.i++; continue; }
@@ -153,7 +164,7 @@ class SelectorParser {
     if (name === 'not' || name === 'is' || name === 'where' || name === 'matches' || name === 'has') {
       const sub = new SelectorParser(this.s, this.depth + 1);
       sub.i = this.i;
-      const list = sub.list(')');
+      const list = sub.list(')', name === 'has');
       this.i = sub.i + 1;
       return { k: name === 'not' ? 'not' : name === 'has' ? 'has' : 'is', list };
     }
@@ -217,10 +228,32 @@ function compoundMatches(el: HNode, c: Compound): boolean {
       case 'flag': if (!flagMatches(el, s.name)) return false; break;
       case 'not': if (s.list.some((x) => matches(el, x))) return false; break;
       case 'is': if (!s.list.some((x) => matches(el, x))) return false; break;
-      case 'has': if (!descendants(el).some((d) => s.list.some((x) => matches(d, x)))) return false; break;
+      case 'has': if (!hasMatch(el, s.list)) return false; break;
+      case 'anchor': if (el !== anchors[anchors.length - 1]) return false; break;
     }
   }
   return true;
+}
+
+/** The elements :has() is being tested for, innermost last. */
+const anchors: HNode[] = [];
+
+/** :has(): some element related to `el` as a relative selector says (children, descendants, later siblings). */
+function hasMatch(el: HNode, list: Complex[]): boolean {
+  anchors.push(el);
+  // Remembered failures depend on the anchor: each anchor gets its own memo.
+  const outer = failed;
+  failed = new Map();
+  try {
+    return list.some((sel) => {
+      const lead = sel.combinators[sel.combinators.length - 1];
+      const scope = lead === '+' || lead === '~' ? elementChildren(el.parent).filter((c) => c !== el) : [el];
+      return scope.some((root) => (root === el ? descendants(el) : [root, ...descendants(root)]).some((d) => matches(d, sel)));
+    });
+  } finally {
+    anchors.pop();
+    failed = outer;
+  }
 }
 
 const isElement = (n: HNode | null | undefined): n is HNode => !!n && n.type === 'element';
@@ -241,7 +274,12 @@ function matchFrom(el: HNode, sel: Complex, i: number): boolean {
 }
 
 /** Failed (element, position) pairs are remembered, so backtracking stays polynomial. */
+/** Work budget of one selection: nested :has() over a huge document is refused, not run for hours. */
+const MAX_STEPS = 20_000_000;
+let steps = 0;
+
 function matchStep(el: HNode, sel: Complex, i: number): boolean {
+  if (++steps > MAX_STEPS) throw new SelectorError('selector too costly for this document (nested :has over too many elements)');
   if (!compoundMatches(el, sel.compounds[i]!)) return false;
   if (i === sel.compounds.length - 1) return true;
   const comb = sel.combinators[i]!;
@@ -279,6 +317,7 @@ function descendants(root: HNode): HNode[] {
 /** The elements of the document that match any selector of the list, in document order. */
 export function selectAll(doc: HNode, list: Complex[]): HNode[] {
   failed = new Map();
+  steps = 0;
   try {
     return descendants(doc).filter((el) => list.some((sel) => matches(el, sel)));
   } finally {
