@@ -83,3 +83,11 @@ export function identityAttrs(session: string | undefined, release: string | und
   if ((active & LF) && release !== undefined) out.push(['langfuse.release', release]);
   return out;
 }
+
+/** A stream's first token: Langfuse's absolute completion start, OpenLLMetry's streaming flag. */
+export function streamingAttrs(completionStart: Date): [string, AttrValue][] {
+  const out: [string, AttrValue][] = [];
+  if (active & LF) out.push(['langfuse.observation.completion_start_time', completionStart.toISOString()]);
+  if (active & TL) out.push(['gen_ai.is_streaming', true]);
+  return out;
+}

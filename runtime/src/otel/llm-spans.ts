@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { SemaError } from '../eval/errors';
 import type { ChatMessage, LlmResponse } from '../llm/provider';
-import { dispatchAttrs, genAiProviderName, spanKindAttrs, usageAttrs } from './compat';
+import { dispatchAttrs, genAiProviderName, spanKindAttrs, streamingAttrs, usageAttrs } from './compat';
 import { currentConversation, endSpan, setError, startSpan, withIdentity, type AttrValue, type Span } from './spans';
 import { contentCaptureOn, tracingEnabled } from './telemetry';
 import { recordLlmCall } from './metrics';
@@ -90,6 +90,7 @@ export function tracedChat(info: ChatRequestInfo, run: (trace: ChatTrace | undef
         firstSeen = true;
         span.set('sema.gen_ai.is_streaming', true);
         span.set('sema.gen_ai.server.time_to_first_token', { float: Number(process.hrtime.bigint() - started) / 1e9 });
+        for (const [k, v] of streamingAttrs(new Date())) span.set(k, v);
       }
       sink(t);
     }) as typeof sink),

@@ -104,12 +104,16 @@ describe('otel/configure with a file', () => {
 
   it('adds the compat names of SEMA_OTEL_COMPAT modes', () => {
     const file = join(tmp(), 'trace.jsonl');
-    process.env['SEMA_OTEL_COMPAT'] = 'openinference,bogus';
+    process.env['SEMA_OTEL_COMPAT'] = 'openinference,langfuse,bogus';
     const interp = new Interpreter();
     interp.evalString(`(otel/configure {:file ${JSON.stringify(file)}})`);
     interp.evalString('(otel/llm-span {:model "m" :provider "anthropic"} (lambda () (otel/llm-usage {:input-tokens 120 :output-tokens 30})))');
     interp.evalString('(otel/retrieval-span "search" (lambda () 1) {:top-k 5})');
-    const [llm, retrieval] = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+    interp.evalString('(llm/define-provider :echo {:complete (fn (req) "pong") :default-model "e"}) (llm/stream "hi" (fn (c) c))');
+    const [llm, retrieval, stream] = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+    assert.equal(stream!.attributes['langfuse.observation.type'], 'generation');
+    assert.match(String(stream!.attributes['langfuse.observation.completion_start_time']), /^\d{4}-\d\d-\d\dT/);
+    assert.equal(stream!.attributes['sema.gen_ai.is_streaming'], true);
     assert.equal(llm!.attributes['openinference.span.kind'], 'LLM');
     assert.equal(llm!.attributes['llm.token_count.prompt'], 120);
     assert.equal(llm!.attributes['gen_ai.usage.total_tokens'], 150);
