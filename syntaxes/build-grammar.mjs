@@ -16,7 +16,7 @@ export const definers = ['define', 'defun', 'defn', 'def', 'defmacro', 'defmulti
 export const specialForms = ['if', 'cond', 'case', 'when', 'unless', 'else', 'do', 'while', 'let', 'let*', 'letrec', 'lambda', 'fn',
   'quote', 'quasiquote', 'unquote', 'unquote-splicing', 'set!', 'try', 'catch', 'throw', 'match', 'match*', 'delay', 'force',
   'eval', 'load', 'import', 'export', 'module', 'macroexpand', 'begin', 'progn', 'and', 'or', 'async', 'await',
-  '->', '->>', 'as->', 'some->', 'when-let', 'if-let', 'with-stream', 'dotimes', 'for-range', 'prompt', 'message',
+  '->', '->>', 'as->', 'some->', 'when-let', 'if-let', 'with-stream', 'dotimes', 'for-range', 'with-span', 'with-session', 'prompt', 'message',
   'phase', 'step', 'checkpoint'];
 export const builtins = `* + - / < <= = > >= abs any append apply assert assert= assoc assoc-in assq assv bool? boolean?
 bytevector bytevector->list bytevector-append bytevector-copy bytevector-length bytevector-u8-ref bytevector-u8-set! bytevector?
@@ -39,7 +39,7 @@ export const modules = ['string', 'list', 'map', 'vector', 'math', 'stream', 'as
   'channel', 'regex', 'io', 'hash', 'base64', 'json', 'csv', 'file', 'fs', 'uuid', 'env', 'bit', 'conversation', 'prompt',
   'message', 'agent', 'tool', 'embedding', 'kv', 'char', 'bytevector', 'datetime', 'toml', 'crypto', 'context', 'f64-array', 'i64-array',
   'hashmap', 'document', 'log', 'integer', 'number', 'symbol', 'keyword', 'utf8', 'read', 'format', 'sema', 'vector-store',
-  'diff', 'patch', 'secret', 'pii', 'redact', 'gzip', 'zip', 'tar', 'git', 'event', 'workflow', 'route'];
+  'diff', 'patch', 'secret', 'pii', 'redact', 'gzip', 'zip', 'tar', 'git', 'event', 'workflow', 'route', 'markdown', 'html', 'otel'];
 
 const captured = (name) => ({ name });
 

@@ -50,7 +50,8 @@ test('every helper thread script is bundled and packaged', () => {
   const stdlib = path.join(root, 'runtime', 'src', 'stdlib');
   const { readdirSync } = require('node:fs') as typeof import('node:fs');
   const scripts = new Set<string>();
-  for (const f of readdirSync(stdlib)) {
+  for (const f of readdirSync(stdlib, { recursive: true }) as string[]) {
+    if (!f.endsWith('.ts')) continue;
     for (const m of readFileSync(path.join(stdlib, f), 'utf8').matchAll(/helperScript\('([\w-]+)\.js'/g)) scripts.add(m[1]!);
   }
   assert.ok(scripts.size >= 3, [...scripts].join(', '));

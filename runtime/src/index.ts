@@ -7,3 +7,4 @@ export { read, parse, printValue, displayValue, formatFloat, LineIndex } from '.
 export type { ReadResult } from './reader';
 export * from './eval/values';
 export { valuesEqual, compareValues, mapKey, mapFromPairs, mapGet, mapAssoc } from './eval/equality';
+export { flushTelemetry } from './otel/telemetry';

@@ -8,6 +8,7 @@ import { SemaError } from '../eval/errors';
 import { describeError, errorPosition, formatError } from '../eval/format-error';
 import { printValue } from '../reader/printer';
 import type { EvalReply, EvalRequest, WorkerInit, WorkerMessage } from './protocol';
+import { flushTelemetry, setWarningWriter } from '../otel/telemetry';
 import { commandCode, rememberError, rememberResult, replCommand, shadowWarnings, startupNames } from './repl-commands';
 
 const port = parentPort!;
@@ -39,6 +40,14 @@ function errorReply(e: unknown, code: string, file: string | undefined): EvalRep
   };
 }
 
+// Telemetry warnings reach the user like the program's own stderr; batched spans are
+// handed over before each reply, within a bounded wait, so nothing is lost at exit.
+setWarningWriter((s) => interp.writeErr(s));
+function done(reply: EvalReply): void {
+  flushTelemetry();
+  post(reply);
+}
+
 port.on('message', (req: EvalRequest) => {
   capture = req.capture ? { out: '', err: '' } : undefined;
   const start = performance.now();
@@ -50,7 +59,7 @@ port.on('message', (req: EvalRequest) => {
       if (o.err) post({ t: 'err', s: o.err });
       reply = { t: 'done', id: req.id, ok: true, value: null, stdout: '', stderr: '', error: null, elapsedMs: Math.round(performance.now() - start) };
       Atomics.store(init.interrupt, 0, 0);
-      post(reply);
+      done(reply);
       return;
     }
     if (req.mode === 'repl') {
@@ -67,7 +76,7 @@ port.on('message', (req: EvalRequest) => {
       const exitCode = typeof e.fields.code === 'number' ? e.fields.code : 0;
       reply = { t: 'done', id: req.id, ok: exitCode === 0, value: null, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: null, elapsedMs: Math.round(performance.now() - start), exitCode };
       Atomics.store(init.interrupt, 0, 0);
-      post(reply);
+      done(reply);
       return;
     }
     const error = errorReply(e, req.mode === 'command' ? commandCode(req.code) : req.code, req.file)!;
@@ -78,5 +87,5 @@ port.on('message', (req: EvalRequest) => {
     reply = { t: 'done', id: req.id, ok: false, value: null, stdout: capture?.out ?? '', stderr: capture?.err ?? '', error: { ...error, report }, elapsedMs: Math.round(performance.now() - start) };
   }
   Atomics.store(init.interrupt, 0, 0);
-  post(reply);
+  done(reply);
 });

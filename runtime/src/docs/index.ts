@@ -25,6 +25,8 @@ import { terminalDocs } from './terminal';
 import { csvDocs, tomlDocs, reflectDocs } from './formats';
 import { kvDocs } from './kv-store';
 import { diffDocs } from './diff';
+import { markupDocs } from './markup';
+import { otelDocs } from './otel';
 import { secretDocs } from './secret';
 import { archiveDocs } from './archive';
 import { gitDocs } from './git';
@@ -35,7 +37,7 @@ import { asyncDocs, channelDocs, eventDocs } from './concurrency';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, llmDocs, specialFormDocs, constantDocs, asyncDocs, channelDocs, eventDocs, workflowDocs, webServerDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, llmDocs, specialFormDocs, constantDocs, asyncDocs, channelDocs, eventDocs, workflowDocs, webServerDocs, markupDocs, otelDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -107,6 +107,7 @@ export const toolBuiltins: BuiltinSpec[] = [
       messages,
       options: opts,
       limitName: ':max-turns',
+      agentName: ag.name,
       ...(onToolCall ? { onToolCall: (e: Value) => void ctx.apply(onToolCall, [e]) } : {}),
     });
     if (o === undefined) return result.text;

@@ -15,6 +15,8 @@ import { callAllSync, callSync, type Cancellation } from './sync-bridge';
 import { cacheKey, responseCache } from './response-cache';
 import { routing } from './routing';
 import { usage } from './usage';
+import { tracedChat, withCallIdentity, type ChatTrace } from '../otel/llm-spans';
+import { tracingEnabled } from '../otel/telemetry';
 
 let activeCassette: Cassette | undefined;
 let envChecked = false;
@@ -176,13 +178,38 @@ function keyModel(fn: string, opts: LlmOptions): string {
   return providers.require(fn).defaultModel;
 }
 
-/** Sends one request; `onChunk` makes it a streaming request. */
+/** What the request's tracing span records before the answer is known. */
+function chatInfo(fn: string, opts: LlmOptions, turn: TurnInput) {
+  return {
+    provider: () => routing.chain?.[0]?.provider ?? providers.require(fn).name,
+    model: () => keyModel(fn, opts),
+    maxTokens: opts.maxTokens ?? envMaxTokens() ?? DEFAULT_MAX_TOKENS,
+    temperature: opts.temperature,
+    messages: turn.messages,
+    system: turn.system,
+    cost: (model: string, input: number, output: number) => usage.cost(model, input, output),
+  };
+}
+
+/** Sends one request; `onChunk` makes it a streaming request. Traced as a `chat` span. */
 export function runModel(
   ctx: CallContext,
   fn: string,
   opts: LlmOptions,
   turn: TurnInput,
   onChunk?: (text: string) => void,
+): LlmResponse {
+  return withCallIdentity(opts, () =>
+    tracedChat(chatInfo(fn, opts, turn), (trace) => runModelUntraced(ctx, fn, opts, turn, trace?.firstToken(onChunk) ?? onChunk, trace)));
+}
+
+function runModelUntraced(
+  ctx: CallContext,
+  fn: string,
+  opts: LlmOptions,
+  turn: TurnInput,
+  onChunk: ((text: string) => void) | undefined,
+  trace: ChatTrace | undefined,
 ): LlmResponse {
   const kind = onChunk ? 'stream' : 'complete';
   budget.beforeCall(fn, onChunk !== undefined);
@@ -201,6 +228,7 @@ export function runModel(
   const cacheId = cached ? cacheKey({ ...base, model: keyModel(fn, opts) }) : '';
   const hit = cached ? responseCache.lookup(cacheId) : undefined;
   if (hit) {
+    trace?.cacheHit();
     account(ctx, fn, hit, false);
     return hit;
   }
@@ -223,8 +251,9 @@ export function runModel(
  * Recorded ones are replayed; the rest go out concurrently.
  */
 export function runModels(ctx: CallContext, fn: string, opts: LlmOptions, turns: readonly TurnInput[]): LlmResponse[] {
-  // A fallback chain, a rate limit or the cache decide per request: send them one by one.
-  if (routing.sequential || responseCache.enabled) return turns.map((t) => runModel(ctx, fn, opts, t));
+  // A fallback chain, a rate limit or the cache decide per request, and tracing gives each
+  // request its own span: send them one by one.
+  if (routing.sequential || responseCache.enabled || tracingEnabled()) return turns.map((t) => runModel(ctx, fn, opts, t));
   budget.beforeCall(fn, false);
   const tape = currentCassette();
   const bases = turns.map((t) => baseRequest(opts, t));

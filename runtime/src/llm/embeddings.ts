@@ -12,6 +12,7 @@ import { configure, current, invalidResponse, postJson, providerLabel, type Embe
 import { parseOptionSet } from './options';
 import { budget } from './budget';
 import { usage } from './usage';
+import { tracedEmbeddings } from '../otel/llm-spans';
 
 function requestBody(c: EmbeddingConfig, model: string, texts: readonly string[]): unknown {
   return c.dialect === 'cohere'
@@ -36,17 +37,20 @@ function embed(ctx: CallContext, fn: string, texts: readonly string[], model: st
   const c = current(fn);
   budget.beforeCall(fn, false);
   const chosen = model ?? c.defaultModel;
-  const json = postJson(ctx, fn, c, c.dialect === 'cohere' ? 'embed' : 'embeddings', requestBody(c, chosen, texts));
-  const vectors = vectorsOf(c, json);
-  if (vectors === undefined || vectors.length !== texts.length) {
-    throw invalidResponse(fn, `${providerLabel(c)} sent no usable embeddings (expected ${texts.length})`);
-  }
-  const u = (json as { usage?: { prompt_tokens?: number; total_tokens?: number } }).usage;
-  const tokens = u?.prompt_tokens ?? u?.total_tokens ?? 0;
-  const served = typeof (json as { model?: unknown }).model === 'string' ? (json as { model: string }).model : chosen;
-  const cost = usage.record(served, { inputTokens: tokens, outputTokens: 0, cacheReadTokens: 0, cacheCreationTokens: 0 });
-  budget.afterCall(fn, served, tokens, cost, false, (text) => ctx.interp.writeErr(text));
-  return vectors;
+  return tracedEmbeddings(c.name, chosen, (note) => {
+    const json = postJson(ctx, fn, c, c.dialect === 'cohere' ? 'embed' : 'embeddings', requestBody(c, chosen, texts));
+    const vectors = vectorsOf(c, json);
+    if (vectors === undefined || vectors.length !== texts.length) {
+      throw invalidResponse(fn, `${providerLabel(c)} sent no usable embeddings (expected ${texts.length})`);
+    }
+    const u = (json as { usage?: { prompt_tokens?: number; total_tokens?: number } }).usage;
+    const tokens = u?.prompt_tokens ?? u?.total_tokens ?? 0;
+    const served = typeof (json as { model?: unknown }).model === 'string' ? (json as { model: string }).model : chosen;
+    const cost = usage.record(served, { inputTokens: tokens, outputTokens: 0, cacheReadTokens: 0, cacheCreationTokens: 0 });
+    budget.afterCall(fn, served, tokens, cost, false, (text) => ctx.interp.writeErr(text));
+    note(tokens, served, cost);
+    return vectors;
+  });
 }
 
 export const embeddingBuiltins: BuiltinSpec[] = [

@@ -20,6 +20,10 @@ export interface LlmOptions {
   toolMode?: 'auto' | 'none';
   maxToolRounds?: number;
   timeoutMs?: number;
+  /** Tracing identity (observability.md): spans of the call carry them. */
+  conversationId?: string;
+  sessionId?: string;
+  userId?: string;
 }
 
 export interface OptionSpec {
@@ -45,6 +49,20 @@ function num(v: Value): number | undefined {
 
 function positiveInt(v: Value): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/** `:conversation-id`, `:session-id`, `:user-id`: strings the call's tracing spans carry. */
+function identityOption(name: string, field: 'conversationId' | 'sessionId' | 'userId', summary: string): OptionSpec {
+  return {
+    name,
+    type: 'string',
+    summary,
+    apply: (v, out) => {
+      if (typeof v !== 'string' || v === '') return 'a non-empty string';
+      out[field] = v;
+      return undefined;
+    },
+  };
 }
 
 export const LLM_OPTIONS: readonly OptionSpec[] = [
@@ -151,6 +169,9 @@ export const LLM_OPTIONS: readonly OptionSpec[] = [
       return undefined;
     },
   },
+  identityOption('conversation-id', 'conversationId', 'Tracing: the `gen_ai.conversation.id` of the call\'s spans (a fresh one per standalone call otherwise).'),
+  identityOption('session-id', 'sessionId', 'Tracing: the `session.id` of the call\'s spans (default: the conversation id).'),
+  identityOption('user-id', 'userId', 'Tracing: the `user.id` of the call\'s spans.'),
 ];
 
 const byName = new Map(LLM_OPTIONS.map((o) => [o.name, o]));

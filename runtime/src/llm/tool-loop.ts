@@ -12,6 +12,7 @@ import { checkToolArgs, jsonToValue, toolResultText, toolSchema } from './conver
 import { DEFAULT_MAX_TOOL_ROUNDS, type LlmOptions } from './options';
 import type { ChatMessage, ContentBlock, LlmResponse, ToolCall } from './provider';
 import type { ToolValue } from './values';
+import { tracedAgent, tracedTool, withCallIdentity } from '../otel/llm-spans';
 
 const MAX_CONSECUTIVE_TOOL_ERRORS = 5;
 
@@ -24,6 +25,8 @@ export interface LoopInput {
   readonly onToolCall?: (event: Value) => void;
   /** What the limit is called in errors (`:max-tool-rounds`, `:max-turns`). */
   readonly limitName?: string;
+  /** The agent's name, for its tracing span. */
+  readonly agentName?: string;
 }
 
 export interface LoopResult {
@@ -33,6 +36,13 @@ export interface LoopResult {
 }
 
 export function runToolLoop(ctx: CallContext, fn: string, input: LoopInput): LoopResult {
+  const run = (): LoopResult => loop(ctx, fn, input);
+  // An agent run, or a completion that may call tools, is one `invoke_agent` span.
+  if ((input.options.tools ?? []).length === 0) return run();
+  return withCallIdentity(input.options, () => tracedAgent(input.agentName, run));
+}
+
+function loop(ctx: CallContext, fn: string, input: LoopInput): LoopResult {
   const tools = input.options.tools ?? [];
   const schemas = tools.map(toolSchema);
   const maxRounds = input.options.maxToolRounds ?? DEFAULT_MAX_TOOL_ROUNDS;
@@ -56,7 +66,7 @@ export function runToolLoop(ctx: CallContext, fn: string, input: LoopInput): Loo
     messages.push({ role: 'assistant', content: assistant });
     const results: ContentBlock[] = [];
     for (const call of res.toolCalls) {
-      const outcome = runTool(ctx, tools, call, input.onToolCall);
+      const outcome = tracedTool(call.name, call.id, () => runTool(ctx, tools, call, input.onToolCall));
       consecutiveErrors = outcome.isError ? consecutiveErrors + 1 : 0;
       results.push({ type: 'tool_result', toolUseId: call.id, content: outcome.text, isError: outcome.isError });
     }

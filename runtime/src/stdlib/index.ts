@@ -42,6 +42,8 @@ import { gitModule } from './git';
 import { asyncModule } from './async';
 import { channelModule } from './channel';
 import { eventModule } from './event';
+import { markupModule } from './markup';
+import { otelModule } from './otel';
 
 export const allModules: StdlibModule[] = [
   arithmeticModule,
@@ -83,6 +85,8 @@ export const allModules: StdlibModule[] = [
   asyncModule,
   channelModule,
   eventModule,
+  markupModule,
+  otelModule,
   llmModule,
   workflowModule,
 ];

@@ -160,7 +160,7 @@ describe('tools, agents and conversations', () => {
 
   it('agent/run checks its options, naming its own keys too', () => {
     const bot = makeAgent('b', map());
-    assert.match(errorOf(() => c('agent/run', bot, 'hi', map('on-tool-cal', 1))).message, /unknown option :on-tool-cal \(did you mean :on-tool-call\?\); allowed options: .*:timeout, :messages, :on-tool-call$/);
+    assert.match(errorOf(() => c('agent/run', bot, 'hi', map('on-tool-cal', 1))).message, /unknown option :on-tool-cal \(did you mean :on-tool-call\?\); allowed options: .*:timeout, :conversation-id, :session-id, :user-id, :messages, :on-tool-call$/);
     assert.match(errorOf(() => c('agent/run', bot, 'hi', map('messages', 'x'))).message, /expected list of messages/);
   });
 

@@ -1,7 +1,7 @@
 // The session's interpreter inside the evaluation thread: evaluates each request and
 // reports value, error (with offsets into the evaluated code) and elapsed time.
 
-import { Interpreter, SemaError, describeError, printValue } from '@sema/runtime';
+import { Interpreter, SemaError, describeError, flushTelemetry, printValue } from '@sema/runtime';
 import type { EvalMessage, FromWorker, ResultMessage, WorkerError } from './messages';
 
 /**
@@ -55,6 +55,8 @@ export function evaluator(interruptFlag: Int32Array, post: (m: FromWorker) => vo
         result = { type: 'result', id: m.id, ok: false, value: null, error: errorOf(e, m.file), elapsedMs: elapsed() };
       }
     }
+    // Spans of this evaluation go out now (a session lives long; waiting for exit loses them).
+    flushTelemetry();
     post(result);
   };
 }

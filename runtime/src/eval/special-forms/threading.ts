@@ -1,6 +1,7 @@
 // The built-in macros: threading (->, ->>, as->, some->), binding (when-let, if-let,
-// with-stream), the counting loops (for-range, dotimes), the terminal guards
-// (guard-macros.ts) and the workflow DSL (workflow/macros.ts). They are ordinary global
+// with-stream), the counting loops (for-range, dotimes), the tracing blocks (with-span,
+// with-session), the terminal guards (guard-macros.ts) and the workflow DSL
+// (workflow/macros.ts). They are ordinary global
 // macros, so `macroexpand` shows their expansion and a user definition can replace them.
 
 import { arityError, SemaError } from '../errors';
@@ -82,6 +83,15 @@ export function installBuiltinMacros(interp: Interpreter): void {
     const [name, count] = binding(args, 'dotimes');
     const n = s(interp.gensym('n'));
     return [s('let'), [[n, count]], [s('do'), [[name, 0, [s('+'), name, 1]]], [[s('>='), name, n]], ...args.slice(1)]];
+  });
+  // The tracing blocks (observability.md): the body becomes the thunk of otel/span / otel/with-session.
+  def('with-span', (args) => {
+    if (args.length < 2) throw arityError('with-span', '2+', args.length);
+    return [s('otel/span'), args[0]!, [s('lambda'), [], ...args.slice(2)], args[1]!];
+  });
+  def('with-session', (args) => {
+    if (args.length < 2) throw arityError('with-session', '2+', args.length);
+    return [s('otel/with-session'), args[0]!, args[1]!, [s('lambda'), [], ...args.slice(2)]];
   });
   installGuardMacros(interp);
   installWorkflowMacros(interp);
