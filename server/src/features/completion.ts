@@ -114,6 +114,8 @@ function catalogueItems(catalogue: Catalogue): CompletionItem[] {
   for (const doc of catalogue.all()) {
     const names = [doc.name, ...(doc.aliases ?? [])];
     for (const name of names) {
+      // `__`-prefixed builtins are the evaluator's helpers for its own macros, not for users.
+      if (name.startsWith('__')) continue;
       items.push({
         label: name,
         kind: doc.kind === 'function' ? CompletionItemKind.Function : doc.kind === 'constant' ? CompletionItemKind.Constant : CompletionItemKind.Keyword,

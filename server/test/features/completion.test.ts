@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { completion, resolveCompletion } from '../../src/features/completion';
 import { testCatalogue } from '../support/fixtures';
 import { open } from '../support/fixtures';
+import { runtimeCatalogueView } from '../../src/catalogue';
 
 function labels(source: string, extra: Record<string, string> = {}) {
   const { doc, store, m } = open(source, extra);
@@ -80,4 +81,10 @@ test('snippets close their form unless the editor already auto-closed the paren'
   assert.equal(body('(le|)'), 'let ((${1:name} ${2:value}))\n  ${0:body}');
   assert.equal(body('(le|'), 'let ((${1:name} ${2:value}))\n  ${0:body})');
   assert.equal(body('(define x le|)'), '(let ((${1:name} ${2:value}))\n  ${0:body})');
+});
+
+test('internal __ helpers of the evaluator are not offered', () => {
+  const { doc, store, m } = open('(__|', {}, runtimeCatalogueView());
+  const r = completion(doc, store, m.positions[0]!) as { items: { label: string }[] };
+  assert.deepEqual(r.items.filter((i) => i.label.startsWith('__')), []);
 });
