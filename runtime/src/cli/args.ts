@@ -1,6 +1,7 @@
 // Command-line parsing for `sema`. Pure: argv in, a command description out.
 
 import { parseAllowedPaths, parseSandboxMode, type Capability, type SandboxSpec } from '../eval/sandbox';
+import { existsSync } from 'node:fs';
 import { parseWorkflow, type WorkflowCommand } from './workflow-args';
 
 /** Options every way of running code takes: restrictions and LLM defaults. */
@@ -22,6 +23,19 @@ export type Command =
   | WorkflowCommand;
 
 const DEFAULT_EVAL_TIMEOUT_MS = 5000;
+
+/** The reference's other subcommands: a clear answer instead of "cannot read file lsp". */
+const UNSUPPORTED: Record<string, string> = {
+  lsp: 'the language server is its own command, `sema-language-server --stdio` (package @sema/server; the VS Code extension starts it for you)',
+  fmt: 'format with your editor (the language server formats documents and ranges)',
+  ast: '',
+  compile: '',
+  build: '',
+  disasm: '',
+  pkg: '',
+  notebook: '',
+  completions: '',
+};
 
 /** The environment variable each LLM-default option sets. */
 const ENV_OPTIONS: Record<string, string> = {
@@ -112,6 +126,8 @@ function parseEval(argv: string[]): Command {
 export function parseArgs(argv: string[]): Command {
   if (argv[0] === 'eval') return parseEval(argv.slice(1));
   if (argv[0] === 'workflow') return parseWorkflow(argv.slice(1), runOption);
+  const missing = argv[0] === undefined ? undefined : UNSUPPORTED[argv[0]];
+  if (missing !== undefined && !existsSync(argv[0]!)) return { kind: 'error', message: `sema ${argv[0]} is not available in this implementation${missing ? `: ${missing}` : ''}` };
   const loads: string[] = [];
   let interactive = false;
   let quiet = false;

@@ -184,3 +184,10 @@ test('the tour (the main job) runs to the end', () => {
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /consumer got 42\nTour complete\.\n$/);
 });
+
+test('the reference subcommands this implementation lacks get a clear answer, not "cannot read file"', () => {
+  const lsp = sema(['lsp']);
+  assert.equal(lsp.code, 2);
+  assert.match(lsp.stderr, /sema lsp is not available in this implementation: .*sema-language-server --stdio/);
+  assert.match(sema(['compile', 'x.sema']).stderr, /sema compile is not available/);
+});
