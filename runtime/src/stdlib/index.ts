@@ -42,6 +42,7 @@ import { gitModule } from './git';
 import { asyncModule } from './async';
 import { channelModule } from './channel';
 import { eventModule } from './event';
+import { procModule } from './proc';
 import { markupModule } from './markup';
 import { otelModule } from './otel';
 
@@ -85,6 +86,7 @@ export const allModules: StdlibModule[] = [
   asyncModule,
   channelModule,
   eventModule,
+  procModule,
   markupModule,
   otelModule,
   llmModule,
