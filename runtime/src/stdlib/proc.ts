@@ -69,8 +69,9 @@ function wait(args: Value[], ctx: CallContext): Value {
 }
 
 function writeStdin(args: Value[], ctx: CallContext): Value {
-  const [id, c] = live('proc/write-stdin', args);
+  handle('proc/write-stdin', args);
   const text = str('proc/write-stdin', args, 1);
+  const [id, c] = live('proc/write-stdin', args);
   if (!c.stdinOpen) throw evalError('proc/write-stdin: stdin already closed');
   const error = host.writeStdin(id, text, () => ctx.interp.interrupted());
   if (error !== undefined) throw ioError(`proc/write-stdin: ${error}`);
