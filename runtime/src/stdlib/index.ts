@@ -43,6 +43,7 @@ import { asyncModule } from './async';
 import { channelModule } from './channel';
 import { eventModule } from './event';
 import { procModule } from './proc';
+import { ptyModule } from './pty';
 import { markupModule } from './markup';
 import { otelModule } from './otel';
 
@@ -87,6 +88,7 @@ export const allModules: StdlibModule[] = [
   channelModule,
   eventModule,
   procModule,
+  ptyModule,
   markupModule,
   otelModule,
   llmModule,

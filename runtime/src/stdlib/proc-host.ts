@@ -43,7 +43,11 @@ export class Child {
   exitCode: number | null = null;
   stdinOpen = true;
 
-  constructor(readonly pid: number) {}
+  constructor(
+    readonly pid: number,
+    /** Started by pty/spawn: only pty/* accept its handle, proc/* only the others. */
+    readonly pty: boolean,
+  ) {}
 
   /** Exited and both pipes drained to their end: every byte the child wrote is buffered. */
   get finished(): boolean {
@@ -55,6 +59,7 @@ let host: Host | undefined;
 let nextId = 1;
 const children = new Map<number, Child>();
 const replies = new Map<number, { error?: string; pid?: number }>();
+const ptyIds = new Set<number>();
 
 function start(): Host {
   const { port1, port2 } = new MessageChannel();
@@ -86,7 +91,7 @@ export function pump(): void {
     if ('reply' in msg) {
       replies.set(msg.reply, msg);
       // Registered here, not after the wait: the child's output may be in this same batch.
-      if (msg.pid !== undefined && !children.has(msg.reply)) children.set(msg.reply, new Child(msg.pid));
+      if (msg.pid !== undefined && !children.has(msg.reply)) children.set(msg.reply, new Child(msg.pid, ptyIds.has(msg.reply)));
     }
     else if ('data' in msg) pipeOf(msg.data, msg.stream)?.add(msg.bytes);
     else if ('eof' in msg) pipeOf(msg.eof, msg.stream)?.end();
@@ -136,11 +141,13 @@ export interface SpawnSpec {
   readonly argv: string[];
   readonly cwd?: string;
   readonly env: Record<string, string>;
+  readonly pty?: { rows: number; cols: number };
 }
 
 /** Starts a child; its handle, or the system's reason it could not start. */
 export function spawnChild(spec: SpawnSpec, interrupted: () => boolean): number | { error: string } {
   const id = nextId++;
+  if (spec.pty !== undefined) ptyIds.add(id);
   const r = request(id, { spawn: id, ...spec }, interrupted);
   return r.error === undefined ? id : { error: r.error };
 }

@@ -3,12 +3,12 @@
 // receives them and forwards them on its port, waking the evaluator through `signal`.
 
 import { spawn, type ChildProcessWithoutNullStreams as ChildProcess } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { executable } from './executable';
 import { workerData, type MessagePort } from 'node:worker_threads';
 
 export type ProcCommand =
-  | { spawn: number; argv: string[]; cwd?: string; env: Record<string, string> }
+  | { spawn: number; argv: string[]; cwd?: string; env: Record<string, string>; pty?: { rows: number; cols: number } }
   | { write: number; text: string }
   | { closeStdin: number }
   | { kill: number };
@@ -42,23 +42,6 @@ function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The executable `file` names (searched on PATH when it has no slash), or undefined. */
-function executable(file: string, env: Record<string, string>, cwd: string | undefined): string | undefined {
-  const runnable = (p: string): boolean => {
-    try {
-      accessSync(p, constants.X_OK);
-      return statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  };
-  if (file.includes('/')) {
-    const p = isAbsolute(file) ? file : resolve(cwd ?? '.', file);
-    return runnable(p) ? p : undefined;
-  }
-  return (env.PATH ?? '').split(delimiter).map((d) => join(d || '.', file)).find(runnable);
-}
-
 /**
  * On Linux each child is started through util-linux `setpriv --pdeathsig KILL`, so the
  * kernel kills it when this thread ends, however it ends (a terminated evaluation, a
@@ -67,19 +50,36 @@ function executable(file: string, env: Record<string, string>, cwd: string | und
  */
 const setpriv = process.platform === 'linux' ? executable('setpriv', { PATH: process.env.PATH ?? '/usr/bin:/bin' }, undefined) : undefined;
 
+const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * A pseudo-terminal without native code: util-linux `script` runs the command on a pty
+ * it creates (-q quiet, -f flush at once, -e its exit code, -c the command; the typescript
+ * goes to /dev/null). Its pipes carry the terminal's traffic; `stty` sets the window size.
+ */
+function scriptArgv(argv: readonly string[], size: { rows: number; cols: number }): string[] {
+  const command = `stty rows ${size.rows} cols ${size.cols} 2>/dev/null; exec ${argv.map(quote).join(' ')}`;
+  return [script!, '-qfec', command, '/dev/null'];
+}
+
+/** `script` for pty/spawn (Linux util-linux), or undefined when this system has none. */
+const script = process.platform === 'linux' ? executable('script', { PATH: process.env.PATH ?? '/usr/bin:/bin' }, undefined) : undefined;
+
 function start(c: Extract<ProcCommand, { spawn: number }>): void {
   const id = c.spawn;
-  const [file, ...rest] = c.argv;
-  let child: ChildProcess;
-  if (setpriv === undefined) child = spawn(file!, rest, { cwd: c.cwd, env: c.env, stdio: 'pipe' });
-  else {
-    // The launcher would report a missing program only as its own failure: check first.
-    if (c.cwd !== undefined && !statSync(c.cwd, { throwIfNoEntry: false })?.isDirectory()) {
-      return send({ reply: id, error: ERRNO_TEXT.ENOENT! });
-    }
-    if (executable(file!, c.env, c.cwd) === undefined) return send({ reply: id, error: ERRNO_TEXT.ENOENT! });
-    child = spawn(setpriv, ['--pdeathsig', 'KILL', '--', file!, ...rest], { cwd: c.cwd, env: c.env, stdio: 'pipe' });
+  let [file, ...rest] = c.argv;
+  const launched = setpriv !== undefined || c.pty !== undefined;
+  // A launcher would report a missing program only as its own failure: check first.
+  if (launched && c.cwd !== undefined && !statSync(c.cwd, { throwIfNoEntry: false })?.isDirectory()) {
+    return send({ reply: id, error: ERRNO_TEXT.ENOENT! });
   }
+  if (launched && executable(file!, c.env, c.cwd) === undefined) return send({ reply: id, error: ERRNO_TEXT.ENOENT! });
+  if (c.pty !== undefined && script === undefined) return send({ reply: id, error: 'not supported on this system (it needs util-linux `script`)' });
+  if (c.pty !== undefined) [file, ...rest] = scriptArgv(c.argv, c.pty);
+  const child: ChildProcess =
+    setpriv === undefined
+      ? spawn(file!, rest, { cwd: c.cwd, env: c.env, stdio: 'pipe' })
+      : spawn(setpriv, ['--pdeathsig', 'KILL', '--', file!, ...rest], { cwd: c.cwd, env: c.env, stdio: 'pipe' });
   let started = false;
   child.once('spawn', () => {
     started = true;

@@ -10,16 +10,17 @@ import * as host from './proc-host';
 import { fn, type BuiltinSpec, type StdlibModule } from './registry';
 import { str, typeErr } from './text-args';
 
-function handle(name: string, args: readonly Value[]): number {
+export function handle(name: string, args: readonly Value[], pty = false): number {
   const v = args[0] ?? null;
-  if (typeof v !== 'number') throw typeErr(name, 'integer (proc handle)', v);
+  if (typeof v !== 'number') throw typeErr(name, `integer (${pty ? 'pty' : 'proc'} handle)`, v);
   return v;
 }
 
-function live(name: string, args: readonly Value[]): [number, host.Child] {
-  const id = handle(name, args);
+/** The live child behind the handle in `args[0]`, of the kind (proc or pty) `name` drives. */
+export function live(name: string, args: readonly Value[], pty = false): [number, host.Child] {
+  const id = handle(name, args, pty);
   const c = host.child(id);
-  if (c === undefined) throw evalError(`${name}: no such handle ${id}`);
+  if (c === undefined || c.pty !== pty) throw evalError(`${name}: no such handle ${id}`);
   return [id, c];
 }
 
@@ -62,12 +63,6 @@ function spawn(args: Value[], ctx: CallContext): Value {
   return r;
 }
 
-function wait(args: Value[], ctx: CallContext): Value {
-  const [, c] = live('proc/wait', args);
-  host.waitUntil(() => c.finished, () => ctx.interp.interrupted());
-  return c.exitCode;
-}
-
 function writeStdin(args: Value[], ctx: CallContext): Value {
   handle('proc/write-stdin', args);
   const text = str('proc/write-stdin', args, 1);
@@ -76,6 +71,17 @@ function writeStdin(args: Value[], ctx: CallContext): Value {
   const error = host.writeStdin(id, text, () => ctx.interp.interrupted());
   if (error !== undefined) throw ioError(`proc/write-stdin: ${error}`);
   return null;
+}
+
+/** Kills and forgets a child of the given kind; other handles (or none) are left alone. */
+export function closeHandle(id: number, pty: boolean): void {
+  if (host.child(id)?.pty === pty) host.close(id);
+}
+
+/** Waits for the child to end with all its output buffered; its exit code. */
+export function waitFor(c: host.Child, ctx: CallContext): Value {
+  host.waitUntil(() => c.finished, () => ctx.interp.interrupted());
+  return c.exitCode;
 }
 
 const builtins: BuiltinSpec[] = [
@@ -89,7 +95,7 @@ const builtins: BuiltinSpec[] = [
     c.stdinOpen = false;
     return null;
   }),
-  fn('proc/wait', 1, 1, wait),
+  fn('proc/wait', 1, 1, (args, ctx) => waitFor(live('proc/wait', args)[1], ctx)),
   fn('proc/exit-code', 1, 1, (args) => live('proc/exit-code', args)[1].exitCode),
   fn('proc/running?', 1, 1, (args) => live('proc/running?', args)[1].exitCode === null),
   fn('proc/kill', 1, 1, (args) => {
@@ -97,7 +103,7 @@ const builtins: BuiltinSpec[] = [
     return null;
   }),
   fn('proc/close', 1, 1, (args) => {
-    host.close(handle('proc/close', args));
+    closeHandle(handle('proc/close', args), false);
     return null;
   }),
 ];
