@@ -60,6 +60,8 @@ let nextId = 1;
 const children = new Map<number, Child>();
 const replies = new Map<number, { error?: string; pid?: number }>();
 const ptyIds = new Set<number>();
+/** Spawns whose caller was interrupted before the reply: killed as soon as they start. */
+const abandoned = new Set<number>();
 
 function start(): Host {
   const { port1, port2 } = new MessageChannel();
@@ -91,7 +93,8 @@ export function pump(): void {
     if ('reply' in msg) {
       replies.set(msg.reply, msg);
       // Registered here, not after the wait: the child's output may be in this same batch.
-      if (msg.pid !== undefined && !children.has(msg.reply)) children.set(msg.reply, new Child(msg.pid, ptyIds.has(msg.reply)));
+      if (msg.pid !== undefined && abandoned.delete(msg.reply)) host.port.postMessage({ kill: msg.reply } satisfies ProcCommand);
+      else if (msg.pid !== undefined && !children.has(msg.reply)) children.set(msg.reply, new Child(msg.pid, ptyIds.has(msg.reply)));
     }
     else if ('data' in msg) pipeOf(msg.data, msg.stream)?.add(msg.bytes);
     else if ('eof' in msg) pipeOf(msg.eof, msg.stream)?.end();
@@ -148,7 +151,13 @@ export interface SpawnSpec {
 export function spawnChild(spec: SpawnSpec, interrupted: () => boolean): number | { error: string } {
   const id = nextId++;
   if (spec.pty !== undefined) ptyIds.add(id);
-  const r = request(id, { spawn: id, ...spec }, interrupted);
+  let r: { error?: string; pid?: number };
+  try {
+    r = request(id, { spawn: id, ...spec }, interrupted);
+  } catch (e) {
+    abandoned.add(id);
+    throw e;
+  }
   return r.error === undefined ? id : { error: r.error };
 }
 

@@ -114,7 +114,7 @@ port.on('message', (c: ProcCommand) => {
     child?.stdin?.end();
     return;
   }
-  if (child?.stdin === null || child === undefined || child.stdin.destroyed) {
+  if (child === undefined || child.stdin.destroyed) {
     send({ reply: c.write, error: ERRNO_TEXT.EPIPE! });
     return;
   }
