@@ -136,3 +136,13 @@ test('the sandbox gates proc/* behind the process capability', () => {
   assert.throws(() => it.evalString('(proc/spawn ["true"])'), /Permission denied: proc\/spawn requires 'process' capability/);
   assert.throws(() => it.evalString('(proc/read-stdout 1)'), /Permission denied: proc\/read-stdout requires 'process' capability/);
 });
+
+test('a character split across two writes is decoded whole', () => {
+  evalText('(define u (proc/spawn ["sh" "-c" "printf \'\\\\303\'; sleep 0.1; printf \'\\\\251\'"]))');
+  check([
+    ['(begin (sleep 50) (proc/read-stdout u))', '""'],
+    ['(proc/wait u)', '0'],
+    ['(proc/read-stdout u)', '"é"'],
+  ]);
+  evalText('(proc/close u)');
+});
