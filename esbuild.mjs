@@ -35,6 +35,7 @@ export const bundles = [
   { name: 'http-worker', entry: 'runtime/src/stdlib/http-worker.ts', external: [] },
   { name: 'server-worker', entry: 'runtime/src/stdlib/server-worker.ts', external: [] },
   { name: 'fs-watch-worker', entry: 'runtime/src/stdlib/fs-watch-worker.ts', external: [] },
+  { name: 'proc-worker', entry: 'runtime/src/stdlib/proc-worker.ts', external: [] },
 ];
 
 /** Prints errors in the `✘ [ERROR] message` + `file:line:col:` shape the tasks.json problem matcher reads. */

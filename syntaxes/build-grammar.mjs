@@ -39,7 +39,7 @@ export const modules = ['string', 'list', 'map', 'vector', 'math', 'stream', 'as
   'channel', 'regex', 'io', 'hash', 'base64', 'json', 'csv', 'file', 'fs', 'uuid', 'env', 'bit', 'conversation', 'prompt',
   'message', 'agent', 'tool', 'embedding', 'kv', 'char', 'bytevector', 'datetime', 'toml', 'crypto', 'context', 'f64-array', 'i64-array',
   'hashmap', 'document', 'log', 'integer', 'number', 'symbol', 'keyword', 'utf8', 'read', 'format', 'sema', 'vector-store',
-  'diff', 'patch', 'secret', 'pii', 'redact', 'gzip', 'zip', 'tar', 'git', 'event', 'workflow', 'route', 'markdown', 'html', 'otel'];
+  'diff', 'patch', 'secret', 'pii', 'redact', 'gzip', 'zip', 'tar', 'git', 'proc', 'pty', 'event', 'workflow', 'route', 'markdown', 'html', 'otel'];
 
 const captured = (name) => ({ name });
 

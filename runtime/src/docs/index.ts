@@ -30,6 +30,7 @@ import { otelDocs } from './otel';
 import { secretDocs } from './secret';
 import { archiveDocs } from './archive';
 import { gitDocs } from './git';
+import { processDocs, ptyDocs } from './process';
 import { workflowDocs } from './workflow';
 import { webServerDocs } from './web-server';
 
@@ -37,7 +38,7 @@ import { asyncDocs, channelDocs, eventDocs } from './concurrency';
 
 export type { BuiltinDoc, OptionDoc, EntryKind } from './types';
 
-const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, llmDocs, specialFormDocs, constantDocs, asyncDocs, channelDocs, eventDocs, workflowDocs, webServerDocs, markupDocs, otelDocs];
+const modules: (readonly BuiltinDoc[])[] = [coreDocs, mathDocs, listDocs, vectorDocs, mapDocs, predicateDocs, stringDocs, charDocs, ioDocs, jsonDocs, regexDocs, bytevectorDocs, datetimeDocs, systemDocs, textDocs, httpDocs, streamDocs, contextDocs, debuggingDocs, typedArrayDocs, cryptoDocs, terminalDocs, csvDocs, tomlDocs, reflectDocs, kvDocs, diffDocs, secretDocs, archiveDocs, gitDocs, processDocs, ptyDocs, llmDocs, specialFormDocs, constantDocs, asyncDocs, channelDocs, eventDocs, workflowDocs, webServerDocs, markupDocs, otelDocs];
 
 let byName: Map<string, BuiltinDoc> | undefined;
 

@@ -87,6 +87,9 @@ gate(['process'], ['exit', 'sys/pid', 'sys/args', 'sys/which']);
 gate(['process'], ['git/root', 'git/current-branch', 'git/status', 'git/changed-files', 'git/diff', 'git/diff-files', 'git/recent-files',
   'git/ignore-matches?']);
 gate(['shell', 'process'], ['shell', 'sys/shell']);
+gate(['process'], ['proc/spawn', 'proc/read-stdout', 'proc/read-stderr', 'proc/write-stdin', 'proc/close-stdin', 'proc/wait', 'proc/exit-code',
+  'proc/running?', 'proc/kill', 'proc/close']);
+gate(['process'], ['pty/spawn', 'pty/read', 'pty/write', 'pty/resize', 'pty/wait', 'pty/exit-code', 'pty/running?', 'pty/kill', 'pty/close']);
 gate(['llm'], ['llm/complete', 'llm/chat', 'llm/send', 'llm/stream', 'llm/extract', 'llm/classify', 'llm/extract-from-image', 'llm/batch',
   'llm/pmap', 'llm/summarize', 'llm/compare', 'llm/embed', 'llm/rerank', 'agent/run', 'conversation/say', 'conversation/say-as']);
 gate(['fs-read'], ['vector-store/open'], [1]);

@@ -42,6 +42,8 @@ import { gitModule } from './git';
 import { asyncModule } from './async';
 import { channelModule } from './channel';
 import { eventModule } from './event';
+import { procModule } from './proc';
+import { ptyModule } from './pty';
 import { markupModule } from './markup';
 import { otelModule } from './otel';
 
@@ -85,6 +87,8 @@ export const allModules: StdlibModule[] = [
   asyncModule,
   channelModule,
   eventModule,
+  procModule,
+  ptyModule,
   markupModule,
   otelModule,
   llmModule,
