@@ -59,7 +59,11 @@ export function parseJsonAnswer(fn: string, text: string, what = 'LLM JSON respo
   }
 }
 
-function hasType(type: string, v: Value): boolean {
+/**
+ * Whether `v` has the schema type `type` (`:string`, `:number`, `:bool`, `:list`, ...; other
+ * names accept anything). `vectorIsList`: a vector counts as a `:list` value too.
+ */
+export function valueHasType(type: string, v: Value, vectorIsList = true): boolean {
   switch (type) {
     case 'string':
       return typeof v === 'string';
@@ -70,7 +74,7 @@ function hasType(type: string, v: Value): boolean {
       return typeof v === 'boolean';
     case 'list':
     case 'array':
-      return Array.isArray(v) || v instanceof Vector;
+      return Array.isArray(v) || (vectorIsList && v instanceof Vector);
     default:
       return true;
   }
@@ -94,7 +98,7 @@ export function schemaProblems(ctx: CallContext, result: Value, schema: MapValue
     }
     if (descriptor === undefined) continue;
     const type = lookup(descriptor, 'type') === undefined ? 'any' : typeOf(descriptor);
-    if (!hasType(type, value)) {
+    if (!valueHasType(type, value)) {
       problems.push(`key ${name}: expected ${type}, got ${typeName(value)}`);
       continue;
     }

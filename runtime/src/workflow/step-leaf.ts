@@ -5,7 +5,7 @@
 
 import { SemaError, typeError } from '../eval/errors';
 import { mapAssoc, mapFromPairs, mapGet } from '../eval/equality';
-import { Float, Keyword, NativeFn, SemaMap, typeName, type CallContext, type Value } from '../eval/values';
+import { Keyword, NativeFn, SemaMap, typeName, type CallContext, type Value } from '../eval/values';
 import type { Interpreter } from '../eval/interpreter';
 import { displayValue } from '../reader/printer';
 import { parseOptions } from '../llm/options';
@@ -13,6 +13,7 @@ import { toChatMessages } from '../llm/convert';
 import { runToolLoop } from '../llm/tool-loop';
 import { MessageValue } from '../llm/values';
 import { parseJson } from '../stdlib/json-text';
+import { valueHasType } from '../llm/json-answers';
 import { isMapLike } from '../stdlib/support';
 import { journalToolCall } from './run-builtins';
 
@@ -52,22 +53,9 @@ function hasType(spec: Value): boolean {
   return spec !== null && isMapLike(spec) && mapGet(spec, k('type')) !== undefined;
 }
 
+/** A workflow schema's `:type` check: as extraction's, but only lists are `:list` values. */
 function typeMatches(v: Value, type: Value): boolean {
-  const t = type instanceof Keyword ? type.name : typeof type === 'string' ? type : '';
-  switch (t) {
-    case 'string':
-      return typeof v === 'string';
-    case 'number':
-      return typeof v === 'number' || v instanceof Float;
-    case 'boolean':
-    case 'bool':
-      return typeof v === 'boolean';
-    case 'list':
-    case 'array':
-      return Array.isArray(v);
-    default:
-      return true;
-  }
+  return valueHasType(type instanceof Keyword ? type.name : typeof type === 'string' ? type : '', v, false);
 }
 
 /** Every schema key present in `v`, with its `:type` where the schema gives one. */
