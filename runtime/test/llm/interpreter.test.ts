@@ -11,6 +11,7 @@ import { Interpreter } from '../../src/eval/interpreter';
 import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
 import { printValue } from '../../src/reader/printer';
 import { FakeApi } from '../support/fake-host';
+import { releaseAsPrinted } from '../support/llm-fixture';
 import { miniStdlib } from '../support/mini-stdlib';
 
 const semaBin = join(__dirname, '..', '..', '..', 'bin', 'sema.js');
@@ -164,16 +165,8 @@ describe('LLM through the sema CLI', () => {
     const proc = spawn(process.execPath, [semaBin, file], {
       env: { ...process.env, ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url },
     });
-    let out = '';
-    let shown = 0;
-    proc.stdout.setEncoding('utf8').on('data', (text: string) => {
-      out += text;
-      while (shown < chunks.length && out.includes(chunks.slice(0, shown + 1).join(''))) {
-        shown++;
-        fake.release();
-      }
-    });
-    assert.equal(await new Promise((resolve) => proc.on('close', resolve)), 0);
+    const { code, out } = await releaseAsPrinted(proc, fake, chunks);
+    assert.equal(code, 0);
     assert.equal(out, 'Once upon a time.\n');
   });
 

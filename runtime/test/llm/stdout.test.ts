@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { FakeApi } from '../support/fake-host';
+import { releaseAsPrinted } from '../support/llm-fixture';
 
 const child = join(__dirname, '..', 'support', 'stream-child.js');
 
@@ -27,16 +28,7 @@ describe('llm/stream to stdout', () => {
     const chunks = ['Once ', 'upon ', 'a time.'];
     await fake.enqueue({ kind: 'text', chunks, gated: true });
     const proc = spawn(process.execPath, [child, fake.url], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let shown = 0;
-    proc.stdout.setEncoding('utf8').on('data', (text: string) => {
-      out += text;
-      while (shown < chunks.length && out.includes(chunks.slice(0, shown + 1).join(''))) {
-        shown++;
-        fake.release();
-      }
-    });
-    const code = await new Promise<number | null>((resolve) => proc.on('close', resolve));
+    const { code, out } = await releaseAsPrinted(proc, fake, chunks);
     assert.equal(code, 0);
     assert.equal(out, 'Once upon a time.\n\n[done]\n');
   });

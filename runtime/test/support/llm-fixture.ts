@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, beforeEach } from 'node:test';
 import { SemaError } from '../../src/eval/errors';
 import { resetLlmSession, shutdownBridge } from '../../src/llm/index';
+import type { ChildProcess } from 'node:child_process';
 import { FakeApi } from './fake-host';
 
 /** Provider variables a test may set; cleared before every test so none leaks into the next. */
@@ -41,4 +42,22 @@ export function errorOf(fn: () => unknown): SemaError {
     throw e;
   }
   assert.fail('expected a Sema error');
+}
+
+/**
+ * Lets a gated fake stream send its next chunk only once the previous ones have reached the
+ * child's stdout (which proves chunks arrive one by one); resolves with the exit code and
+ * everything the child printed.
+ */
+export function releaseAsPrinted(proc: ChildProcess, fake: FakeApi, chunks: readonly string[]): Promise<{ code: number | null; out: string }> {
+  let out = '';
+  let shown = 0;
+  proc.stdout!.setEncoding('utf8').on('data', (text: string) => {
+    out += text;
+    while (shown < chunks.length && out.includes(chunks.slice(0, shown + 1).join(''))) {
+      shown++;
+      fake.release();
+    }
+  });
+  return new Promise((resolve) => proc.on('close', (code) => resolve({ code, out })));
 }
